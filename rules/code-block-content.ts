@@ -1,0 +1,46 @@
+import { compareCode } from '../src/code.js';
+import { alignCodeBlocks, codeLineSpan } from '../src/elements.js';
+import { differs } from '../src/messages.js';
+import type { Rule } from '../src/types.js';
+
+const SUBJECTS: Record<string, string> = {
+  'placeholder-renamed': 'Placeholder renamed in code block',
+  'header-spacing': 'HTTP header spacing changed in code block',
+  'header-renamed': 'HTTP header renamed in code block',
+  'url-changed': 'URL changed in code block',
+  'json-key': 'JSON key differs in code block',
+  'json-value': 'JSON value differs in code block',
+  'invalid-json': 'Code block is not valid JSON, unlike the reference',
+  whitespace: 'Whitespace changed in code block',
+  'line-missing': 'Line missing from code block',
+  'line-added': 'Line added to code block',
+  changed: 'Code line changed',
+};
+
+/** The body of a code block differs from the reference's, beyond translated comments and display text. */
+export const codeBlockContent: Rule = {
+  id: 'code-block-content',
+  description: 'Code block bodies match the reference, apart from translated comments and display strings',
+  fixable: true,
+  defaultSeverity: 'error',
+  compare(context) {
+    for (const pair of alignCodeBlocks(context.reference.codeBlocks, context.translation.codeBlocks)) {
+      const { reference, translation } = pair;
+      if (!reference || !translation) continue;
+      const comparison = compareCode(reference.body, translation.body, reference.lang, context.options.strictCode);
+      if (comparison.equal) continue;
+      for (const difference of comparison.differences) {
+        const span = codeLineSpan(translation, difference.translationLine) ?? translation.span;
+        const referenceSpan = codeLineSpan(reference, difference.referenceLine) ?? reference.span;
+        const subject = SUBJECTS[difference.category] ?? 'Code block differs';
+        context.report(
+          differs(context, subject, difference.expected || undefined, difference.found || undefined, span, referenceSpan, {
+            category: difference.category,
+            key: `${pair.translationIndex}:${difference.category}:${difference.found}`,
+          }),
+        );
+      }
+    }
+  },
+};
+

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+/** The executable: run the command line and set the exit code; nothing else lives here. */
+import { main } from './cli.js';
+
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  env: process.env,
+  isTTY: Boolean(process.stdout.isTTY),
+});

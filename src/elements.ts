@@ -1,0 +1,106 @@
+/** Alignment of each kind of element between a reference and a translation, shared by the rules. */
+import { align, dice, type Pair } from './align.js';
+import { normalizeCode, normalizeLang } from './code.js';
+import { words } from './tokens.js';
+import type { Block, CodeBlock, FileSummary, Span, Table } from './types.js';
+
+const codeWords = new WeakMap<CodeBlock, string[]>();
+
+function tokensOf(block: CodeBlock): string[] {
+  let tokens = codeWords.get(block);
+  if (!tokens) {
+    tokens = words(normalizeCode(block.body, block.lang, false).join('\n'));
+    codeWords.set(block, tokens);
+  }
+  return tokens;
+}
+
+/** Code blocks paired by order: same language and similar body anchor, changed blocks pair up between anchors. */
+export function alignCodeBlocks(reference: CodeBlock[], translation: CodeBlock[]): Pair<CodeBlock>[] {
+  return align(
+    reference,
+    translation,
+    (a, b) => normalizeLang(a.lang) === normalizeLang(b.lang) && dice(tokensOf(a), tokensOf(b)) >= 0.5,
+    (a, b) => dice(tokensOf(a), tokensOf(b)) >= 0.3,
+  );
+}
+
+/** "`json` code block" or "code block". */
+export function describeCode(block: CodeBlock): string {
+  return block.lang ? `\`${block.lang}\` code block` : 'code block';
+}
+
+/** The span of 1-based body line `line` of a code block. */
+export function codeLineSpan(block: CodeBlock, line: number | undefined): Span | undefined {
+  if (line === undefined) return undefined;
+  const offsets = block.lineOffsets[line - 1];
+  if (!offsets) return undefined;
+  const lineNumber = (block.fenced ? block.bodySpan.start.line : block.span.start.line) + line - 1;
+  return {
+    start: { line: lineNumber, column: 1, offset: offsets[0] },
+    end: { line: lineNumber, column: offsets[1] - offsets[0] + 1, offset: offsets[1] },
+  };
+}
+
+function tableTokens(table: Table): string[] {
+  return table.rows.flatMap((row) => row.cells.flatMap((cell) => cell.inlineCode));
+}
+
+/** Tables paired by order: same column count and similar inline code anchor. */
+export function alignTables(reference: Table[], translation: Table[]): Pair<Table>[] {
+  return align(
+    reference,
+    translation,
+    (a, b) => a.columns === b.columns && dice(tableTokens(a), tableTokens(b)) >= 0.5,
+    (a, b) => dice(tableTokens(a), tableTokens(b)) >= 0.3 || a.rows.length === b.rows.length,
+  );
+}
+
+/** Paragraph-level blocks that hold the given tokens, with their tokens, for block-by-block comparison. */
+export interface TokenBlock {
+  block: number;
+  span: Span;
+  tokens: string[];
+}
+
+/** Group `items` (inline code, links, markers) by their block, skipping table cells. */
+export function tokenBlocks<T extends { block: number }>(
+  summary: FileSummary,
+  items: T[],
+  token: (item: T) => string,
+): TokenBlock[] {
+  const byBlock = new Map<number, string[]>();
+  for (const item of items) {
+    const block: Block | undefined = summary.blocks[item.block];
+    if (!block || block.kind === 'tableCell') continue;
+    const list = byBlock.get(item.block) ?? [];
+    list.push(token(item));
+    byBlock.set(item.block, list);
+  }
+  return [...byBlock.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([block, tokens]) => ({ block, span: summary.blocks[block]!.span, tokens }));
+}
+
+/** Blocks paired by the tokens they hold. */
+export function alignTokenBlocks(reference: TokenBlock[], translation: TokenBlock[]): Pair<TokenBlock>[] {
+  return align(
+    reference,
+    translation,
+    (a, b) => dice(a.tokens, b.tokens) >= 0.6,
+    (a, b) => dice(a.tokens, b.tokens) >= 0.25,
+  );
+}
+
+/** Items of `reference` missing from `translation`, as a multiset difference. */
+export function missing(reference: string[], translation: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const token of translation) counts.set(token, (counts.get(token) ?? 0) + 1);
+  const out: string[] = [];
+  for (const token of reference) {
+    const count = counts.get(token) ?? 0;
+    if (count > 0) counts.set(token, count - 1);
+    else out.push(token);
+  }
+  return out;
+}

@@ -1,0 +1,300 @@
+/** Walk an mdast tree once and keep what must not be translated, with positions: the file's summary. */
+import type { Nodes, Root } from 'mdast';
+import { parseFrontMatter } from './frontmatter.js';
+import { parse } from './parse.js';
+import { LineIndex } from './positions.js';
+import type { TextFile } from './read.js';
+import type { Admonition, CodeBlock, FileSummary, Span, Table } from './types.js';
+
+type AnyNode = Nodes & { position?: { start: { offset?: number }; end: { offset?: number } } };
+
+const MARKER = /\[!(DNL|UICONTROL)\s+([^\]\n]+?)\s*\]/g;
+const GFM_ALERT = /^\s*\[!([A-Za-z]+)\]/;
+const MKDOCS_BLOCK = /^\/\/\/\s*([A-Za-z][\w-]*)/;
+const DOCUSAURUS_BLOCK = /^:::\s*([A-Za-z][\w-]*)/;
+const MKDOCS_ADMONITION = /^[!?]{3}\+?\s*([A-Za-z][\w-]*)/;
+const HEADING_ANCHOR = /\{\s*#([^\s{}]+)\s*\}\s*$/;
+
+/** Plain text of a node, like mdast-util-to-string. */
+function toText(node: AnyNode): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if ('alt' in node && typeof node.alt === 'string') return node.alt;
+  if ('children' in node) return (node.children as AnyNode[]).map(toText).join('');
+  return '';
+}
+
+/** Extract the summary of `file`, the text of the file at `path` (relative, for messages) in `locale`. */
+export function extract(file: TextFile, path: string, locale: string): FileSummary {
+  const { text } = file;
+  const lines = new LineIndex(text);
+  const isMdx = path.toLowerCase().endsWith('.mdx');
+  const parsed = parse(text, isMdx);
+  const summary: FileSummary = {
+    file: path,
+    locale,
+    bom: file.bom,
+    eol: file.eol,
+    codeBlocks: [],
+    tables: [],
+    headings: [],
+    blocks: [],
+    inlineCode: [],
+    links: [],
+    html: [],
+    admonitions: [],
+    markers: [],
+    text: '',
+    problems: [],
+  };
+  if (parsed.mdxError) {
+    summary.problems.push({
+      message: `is not valid MDX (${parsed.mdxError}); it was read as plain Markdown`,
+      fatal: false,
+    });
+  }
+  const textParts: string[] = [];
+
+  const spanOf = (node: AnyNode): Span => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    return lines.span(start, end);
+  };
+
+  const addBlock = (kind: 'paragraph' | 'heading' | 'tableCell', node: AnyNode): number => {
+    summary.blocks.push({ kind, span: spanOf(node) });
+    textParts.push(toText(node));
+    return summary.blocks.length - 1;
+  };
+
+  const scanMarkers = (node: AnyNode, block: number) => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    const source = text.slice(start, end);
+    for (const match of source.matchAll(MARKER)) {
+      const at = start + match.index;
+      const after = source.slice(match.index + match[0].length, match.index + match[0].length + 2);
+      summary.markers.push({
+        kind: match[1]!,
+        value: match[2]!,
+        span: lines.span(at, at + match[0].length),
+        block,
+        before: source.slice(Math.max(0, match.index - 2), match.index),
+        after: source.slice(match.index + match[0].length, match.index + match[0].length + 2),
+        inLink: after.startsWith('(') || after.startsWith(']('),
+      });
+    }
+  };
+
+  const urlSpan = (node: AnyNode, url: string, after: string): Span | undefined => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined || url === '') return undefined;
+    const source = text.slice(start, end);
+    const from = after ? source.lastIndexOf(after) : 0;
+    if (from === -1) return undefined;
+    const index = source.indexOf(url, from + after.length);
+    if (index === -1) return undefined;
+    return lines.span(start + index, start + index + url.length);
+  };
+
+  const inline = (node: AnyNode, block: number) => {
+    switch (node.type) {
+      case 'inlineCode': {
+        const start = node.position?.start.offset ?? 0;
+        const end = node.position?.end.offset ?? start;
+        summary.inlineCode.push({
+          value: node.value,
+          span: lines.span(start, end),
+          block,
+          before: /\S*$/.exec(text.slice(Math.max(0, start - 24), start))![0],
+          after: /^\S*/.exec(text.slice(end, end + 24))![0],
+        });
+        return;
+      }
+      case 'link':
+      case 'image': {
+        summary.links.push({
+          kind: node.type,
+          url: node.url,
+          span: spanOf(node),
+          urlSpan: urlSpan(node, node.url, node.type === 'link' && node.url === toText(node) ? '' : ']('),
+          block,
+          text: toText(node),
+        });
+        break;
+      }
+      case 'html':
+        summary.html.push({ value: node.value, span: spanOf(node) });
+        return;
+    }
+    if ('children' in node) for (const child of node.children as AnyNode[]) inline(child, block);
+  };
+
+  const admonition = (style: Admonition['style'], node: AnyNode, pattern: RegExp): boolean => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    const source = text.slice(start, end);
+    const match = pattern.exec(source);
+    if (!match) return false;
+    const at = start + match.index + match[0].lastIndexOf(match[1]!);
+    summary.admonitions.push({
+      style,
+      keyword: match[1]!,
+      span: lines.span(start, end),
+      keywordSpan: lines.span(at, at + match[1]!.length),
+    });
+    return true;
+  };
+
+  const table = (node: AnyNode & { type: 'table' }) => {
+    const result: Table = { span: spanOf(node), columns: 0, rows: [] };
+    for (const row of node.children) {
+      const cells = row.children.map((cell) => {
+        const block = addBlock('tableCell', cell as AnyNode);
+        for (const child of cell.children) inline(child as AnyNode, block);
+        scanMarkers(cell as AnyNode, block);
+        return {
+          text: toText(cell as AnyNode).trim(),
+          inlineCode: collectInlineCode(cell as AnyNode),
+          span: spanOf(cell as AnyNode),
+        };
+      });
+      result.columns = Math.max(result.columns, cells.length);
+      result.rows.push({ cells, span: spanOf(row as AnyNode) });
+    }
+    summary.tables.push(result);
+  };
+
+  const code = (node: AnyNode & { type: 'code' }) => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    const source = text.slice(start, end);
+    const fenced = /^[ \t]*(```|~~~)/.test(source);
+    const block: CodeBlock = {
+      lang: node.lang ?? '',
+      meta: node.meta ?? '',
+      body: node.value,
+      fenced,
+      span: lines.span(start, end),
+      bodySpan: lines.span(start, end),
+      lineOffsets: [],
+    };
+    if (fenced) {
+      const firstBreak = source.indexOf('\n');
+      const bodyStart = firstBreak === -1 ? end : start + firstBreak + 1;
+      const fence = /^[ \t]*(`{3,}|~{3,})/.exec(source)![1]!;
+      const lastLineStart = source.lastIndexOf('\n') + 1;
+      const closed = lastLineStart > 0 && source.slice(lastLineStart).trim().startsWith(fence);
+      const bodyEnd = closed ? Math.max(bodyStart, start + lastLineStart - 1) : end;
+      block.bodySpan = lines.span(bodyStart, Math.max(bodyStart, bodyEnd));
+      const infoStart = start + source.indexOf(fence) + fence.length;
+      const infoEnd = firstBreak === -1 ? end : start + firstBreak;
+      const info = text.slice(infoStart, infoEnd);
+      const lead = info.length - info.trimStart().length;
+      const trail = info.length - info.trimEnd().length;
+      block.infoSpan = lines.span(infoStart + lead, Math.max(infoStart + lead, infoEnd - trail));
+    }
+    const bodyLines = block.body === '' ? 0 : block.body.split('\n').length;
+    const firstLine = fenced ? block.bodySpan.start.line : block.span.start.line;
+    for (let k = 0; k < bodyLines; k++) {
+      const lineStart = lines.lineStart(firstLine + k);
+      const next = lines.lineStart(firstLine + k + 1);
+      let lineEnd = next > lineStart ? next - 1 : text.length;
+      if (text[lineEnd - 1] === '\r') lineEnd--;
+      block.lineOffsets.push([lineStart, Math.max(lineStart, Math.min(lineEnd, end))]);
+    }
+    summary.codeBlocks.push(block);
+  };
+
+  const walk = (node: AnyNode) => {
+    switch (node.type) {
+      case 'yaml': {
+        const start = node.position?.start.offset ?? 0;
+        const end = node.position?.end.offset ?? start;
+        const firstBreak = text.indexOf('\n', start);
+        const rawStart = firstBreak === -1 || firstBreak > end ? end : firstBreak + 1;
+        const closing = text.lastIndexOf('\n', end - 1);
+        const rawEnd = closing < rawStart ? rawStart : closing + 1;
+        summary.frontMatter = parseFrontMatter(text.slice(rawStart, rawEnd), rawStart, lines.span(start, end), lines);
+        return;
+      }
+      case 'code':
+        code(node);
+        return;
+      case 'table':
+        table(node);
+        return;
+      case 'heading': {
+        const block = addBlock('heading', node);
+        const span = spanOf(node);
+        const source = text.slice(span.start.offset, span.end.offset);
+        const anchor = HEADING_ANCHOR.exec(source);
+        const heading: FileSummary['headings'][number] = {
+          depth: node.depth,
+          text: toText(node).replace(HEADING_ANCHOR, '').trim(),
+          span,
+        };
+        if (anchor) {
+          const at = span.start.offset + anchor.index;
+          heading.anchor = anchor[1]!;
+          heading.anchorSpan = lines.span(at, at + anchor[0].trimEnd().length);
+        }
+        summary.headings.push(heading);
+        for (const child of node.children) inline(child as AnyNode, block);
+        scanMarkers(node, block);
+        return;
+      }
+      case 'paragraph': {
+        const block = addBlock('paragraph', node);
+        admonition('mkdocs', node, MKDOCS_BLOCK) ||
+          admonition('docusaurus', node, DOCUSAURUS_BLOCK) ||
+          admonition('mkdocs', node, MKDOCS_ADMONITION);
+        for (const child of node.children) inline(child as AnyNode, block);
+        scanMarkers(node, block);
+        return;
+      }
+      case 'blockquote': {
+        const first = node.children[0] as AnyNode | undefined;
+        if (first?.type === 'paragraph') {
+          const start = first.position?.start.offset ?? 0;
+          const end = first.position?.end.offset ?? start;
+          const match = GFM_ALERT.exec(text.slice(start, end));
+          if (match) {
+            const at = start + match.index + match[0].indexOf(match[1]!);
+            summary.admonitions.push({
+              style: 'gfm',
+              keyword: match[1]!,
+              span: spanOf(node),
+              keywordSpan: lines.span(at, at + match[1]!.length),
+            });
+          }
+        }
+        break;
+      }
+      case 'definition':
+        summary.links.push({
+          kind: 'definition',
+          url: node.url,
+          span: spanOf(node),
+          urlSpan: urlSpan(node, node.url, ']:'),
+          block: -1,
+          text: node.label ?? node.identifier,
+        });
+        return;
+      case 'html':
+        summary.html.push({ value: node.value, span: spanOf(node) });
+        return;
+    }
+    if ('children' in node) for (const child of node.children as AnyNode[]) walk(child);
+  };
+
+  walk(parsed.tree as Root as AnyNode);
+  summary.text = textParts.join('\n');
+  return summary;
+}
+
+function collectInlineCode(node: AnyNode): string[] {
+  if (node.type === 'inlineCode') return [node.value];
+  if ('children' in node) return (node.children as AnyNode[]).flatMap(collectInlineCode);
+  return [];
+}

@@ -1,0 +1,325 @@
+/** Shared data types: the summary extracted from one file, rules, findings. */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** A point in a file: 1-based line and column, 0-based offset into the decoded text (BOM removed). */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface Span {
+  start: Point;
+  end: Point;
+}
+
+/** A key of the front matter, with where it sits. */
+export interface FrontMatterEntry {
+  key: string;
+  /** The parsed value (plain JSON-compatible data). */
+  value: unknown;
+  /** Span of the whole `key: value` entry. */
+  span: Span;
+  /** Span of the value alone, for fixes. */
+  valueSpan: Span;
+}
+
+export interface FrontMatter {
+  span: Span;
+  /** Raw YAML between the fences. */
+  raw: string;
+  entries: FrontMatterEntry[];
+  /** Set when the YAML does not parse, or is not a mapping. */
+  error?: { message: string; span: Span };
+}
+
+export interface CodeBlock {
+  lang: string;
+  meta: string;
+  body: string;
+  fenced: boolean;
+  span: Span;
+  /** Span of the body alone (empty span at the body start when the body is empty). */
+  bodySpan: Span;
+  /** Span of the info string (lang and meta), fenced blocks only. */
+  infoSpan?: Span;
+  /** Start and end offsets of each body line in the file (line breaks excluded). */
+  lineOffsets: Array<[number, number]>;
+}
+
+export interface TableCell {
+  text: string;
+  inlineCode: string[];
+  span: Span;
+}
+
+export interface TableRow {
+  cells: TableCell[];
+  span: Span;
+}
+
+export interface Table {
+  span: Span;
+  columns: number;
+  rows: TableRow[];
+}
+
+export interface Heading {
+  depth: number;
+  text: string;
+  /** Explicit anchor written as `{#id}` or `{ #id }`. */
+  anchor?: string;
+  span: Span;
+  anchorSpan?: Span;
+}
+
+/** A paragraph-level container of inline content (paragraph, heading, table cell). */
+export interface Block {
+  kind: 'paragraph' | 'heading' | 'tableCell';
+  span: Span;
+}
+
+export interface InlineCode {
+  value: string;
+  span: Span;
+  /** Index into `blocks`. */
+  block: number;
+  /** The text glued to the span before and after it, up to the nearest whitespace ('' when spaced). */
+  before: string;
+  after: string;
+}
+
+export interface Link {
+  kind: 'link' | 'image' | 'definition';
+  url: string;
+  span: Span;
+  /** Span of the URL inside the source text, when it can be told (for fixes). */
+  urlSpan?: Span;
+  /** Index into `blocks`, -1 for definitions. */
+  block: number;
+  /** The link text (links) or alt text (images). */
+  text: string;
+}
+
+export interface Html {
+  value: string;
+  span: Span;
+}
+
+export interface Admonition {
+  style: 'gfm' | 'mkdocs' | 'docusaurus';
+  /** The keyword as written, e.g. `NOTE`, `tip`. */
+  keyword: string;
+  span: Span;
+  keywordSpan: Span;
+}
+
+/** Adobe-style do-not-translate markers: `[!DNL Catalog]`, `[!UICONTROL Save]`. */
+export interface Marker {
+  kind: string;
+  value: string;
+  span: Span;
+  block: number;
+  /** The text right before the marker in its block. */
+  before: string;
+  /** The text right after the marker in its block. */
+  after: string;
+  /** True when the marker is the text of a link. */
+  inLink: boolean;
+}
+
+export interface FileProblem {
+  /** What went wrong, as a user-facing sentence. */
+  message: string;
+  /** Whether the file could still be linted (e.g. MDX fell back to Markdown). */
+  fatal: boolean;
+}
+
+/** Everything a rule may look at in one file: plain, serialisable, positioned. */
+export interface FileSummary {
+  /** Path relative to the working directory, forward slashes. */
+  file: string;
+  locale: string;
+  bom: boolean;
+  eol: '\n' | '\r\n';
+  frontMatter?: FrontMatter;
+  codeBlocks: CodeBlock[];
+  tables: Table[];
+  headings: Heading[];
+  blocks: Block[];
+  inlineCode: InlineCode[];
+  links: Link[];
+  html: Html[];
+  admonitions: Admonition[];
+  markers: Marker[];
+  /** Plain text of every paragraph-level block, in order; used by the do-not-translate term list. */
+  text: string;
+  problems: FileProblem[];
+}
+
+/** One byte-range replacement in offsets of the decoded text (see fix.ts for how it is applied). */
+export interface Fix {
+  range: [number, number];
+  text: string;
+}
+
+/** What a rule reports; the core adds id, severity, locale and file. */
+export interface Report {
+  message: string;
+  /** What the report is about, without values (e.g. "Header spacing in code block"); used to word peer findings. */
+  subject?: string;
+  /** Identity of the element within the translation, for grouping peer comparisons; defaults to rule, span and category. */
+  key?: string;
+  /** Where in the translation. */
+  span: Span;
+  /** Matching place in the reference, when there is one. */
+  referenceSpan?: Span;
+  /** A finer classification inside the rule, e.g. `placeholder-renamed`. */
+  category?: string;
+  /**
+   * Short forms of the reference's and the translation's value. In a tree without a source locale the core groups
+   * the locales that agree by these.
+   */
+  expected?: string;
+  found?: string;
+  fix?: Fix[];
+}
+
+export interface RuleContext {
+  reference: FileSummary;
+  translation: FileSummary;
+  /** True when the reference is the source locale; false when copies are compared as peers. */
+  hasSource: boolean;
+  options: RuleOptions;
+  report(report: Report): void;
+}
+
+/** Options rules read; all have defaults (see config.ts). */
+export interface RuleOptions {
+  /** Front matter keys that hold translation metadata: never required to match. */
+  metadataKeys: string[];
+  /** Front matter keys whose values must be identical in every copy. */
+  identicalKeys: string[];
+  /** Front matter keys naming the source revision a copy was translated from. */
+  revisionKeys: string[];
+  /** Compare code comments and display strings too. */
+  strictCode: boolean;
+  /** Text inside `{{…}}` placeholders may be translated (tldr). */
+  translatablePlaceholders: boolean;
+  /** Terms that must appear untranslated wherever the reference has them. */
+  doNotTranslate: string[];
+  /** Locales whose script uses no spaces between words. */
+  noSpaceLocales: string[];
+  /** Extra link localization rules: regex source strings with a `{locale}` token, stripped before comparing. */
+  linkLocalePatterns: string[];
+}
+
+/** One copy of a page as page-level rules see it. */
+export interface PageCopy {
+  locale: string;
+  file: string;
+  summary?: FileSummary;
+  /** Why the file could not be read, when it could not. */
+  unreadable?: string;
+}
+
+export interface PageContext {
+  page: string;
+  copies: PageCopy[];
+  /** The source locale, when there is one. */
+  source?: string;
+  /** Every locale of the tree. */
+  locales: string[];
+  options: RuleOptions;
+  /** Expected path of a locale's copy, for messages. */
+  expectedPath(locale: string): string | undefined;
+  report(copy: { locale: string; file: string }, report: Omit<Report, 'span'> & { span?: Span }): void;
+}
+
+export interface Rule {
+  /** kebab-case, names what is checked. */
+  id: string;
+  description: string;
+  fixable: boolean;
+  defaultSeverity: Severity;
+  /** Compare one translation with its reference and report what differs. */
+  compare?(context: RuleContext): void;
+  /** Look at all copies of a page at once (missing copies, unreadable files). */
+  checkPage?(context: PageContext): void;
+}
+
+export interface ReferenceLocation {
+  locale: string;
+  file: string;
+  line: number;
+}
+
+/** A group of locales that agree on an element, when there is no source locale. */
+export interface AgreementGroup {
+  locales: string[];
+  value?: string;
+  /** Source revisions those copies were translated from, by locale. */
+  revisions: Record<string, string>;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  locale: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  category?: string;
+  reference?: ReferenceLocation;
+  groups?: AgreementGroup[];
+  fingerprint: string;
+  fixable?: boolean;
+  /** Fixes in offsets of the decoded text of `file`; not part of the JSON output. */
+  fix?: Fix[];
+  /** Stable key of the page group. */
+  page: string;
+}
+
+export interface PageFile {
+  locale: string;
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the working directory, forward slashes. */
+  file: string;
+}
+
+/** All locale copies of one page. */
+export interface PageGroup {
+  /** The page's path with the locale taken out, e.g. `help/catalog/api/create-batch`. */
+  id: string;
+  files: PageFile[];
+}
+
+export interface LintSummary {
+  pages: number;
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface LintResult {
+  version: 1;
+  summary: LintSummary;
+  findings: Finding[];
+  /** How the tree was read: layout, source locale, locales. */
+  layout: LayoutInfo;
+}
+
+export interface LayoutInfo {
+  /** Name of the detected or configured layout. */
+  name: string;
+  patterns: string[];
+  source?: string;
+  locales: string[];
+}

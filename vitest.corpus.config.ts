@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// The slow suite: every file of every corpus in ../shared/corpus.
+export default defineConfig({
+  test: {
+    include: ['test/corpus-full/**/*.test.ts'],
+    testTimeout: 900_000,
+  },
+});
