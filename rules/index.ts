@@ -14,11 +14,13 @@ import { headingStructure } from './heading-structure.js';
 import { inlineCode } from './inline-code.js';
 import { inlineCodeSpacing } from './inline-code-spacing.js';
 import { linkTarget } from './link-target.js';
-import { missingTranslation, orphanTranslation } from './page-coverage.js';
+import { missingTranslation } from './missing-translation.js';
+import { orphanTranslation } from './orphan-translation.js';
 import { sourceRevision } from './source-revision.js';
 import { tableInlineCode } from './table-inline-code.js';
 import { tableStructure } from './table-structure.js';
-import { mdxSyntax, unreadableFile } from './unreadable-file.js';
+import { mdxSyntax } from './mdx-syntax.js';
+import { unreadableFile } from './unreadable-file.js';
 
 export const rules: readonly Rule[] = [
   unreadableFile,
