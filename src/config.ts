@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { DEFAULT_OPTIONS } from './defaults.js';
 import type { RuleOptions, SeveritySetting } from './types.js';
 
 export interface Config {
@@ -24,21 +25,6 @@ export interface Config {
   noSpaceLocales?: string[];
   linkLocalePatterns?: string[];
 }
-
-export const DEFAULT_OPTIONS: RuleOptions = {
-  metadataKeys: [
-    'translation-type', 'workflow-type', 'source-wordcount', 'ht-degree', 'source-git-commit', 'default_lang_commit',
-    'drifted_from_default', 'translation_status', 'translated', 'translator', 'translators', 'i18nReady', 'ai-translated',
-    'machine-translated', 'l10n', 'lang', 'language', 'locale', 'sourceCommit', 'outdated', 'mt',
-  ],
-  identicalKeys: ['exl-id', 'id', 'uid', 'slug', 'aliases', 'layout', 'type', 'weight', 'sidebar_position', 'template', 'permalink', 'cascade'],
-  revisionKeys: ['source-git-commit', 'default_lang_commit', 'l10n.sourceCommit', 'sourceCommit', 'translation_source_commit'],
-  strictCode: false,
-  translatablePlaceholders: false,
-  doNotTranslate: [],
-  noSpaceLocales: ['ja', 'zh', 'ko', 'th', 'lo', 'km', 'my', 'bo'],
-  linkLocalePatterns: [],
-};
 
 const KEYS: Record<keyof Config, 'string' | 'strings' | 'boolean' | 'rules'> = {
   source: 'string',
