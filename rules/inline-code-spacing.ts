@@ -14,17 +14,17 @@ export const inlineCodeSpacing: Rule = {
     const { reference, translation, options } = context;
     const language = translation.locale.toLowerCase().split(/[-_]/)[0]!;
     if (options.noSpaceLocales.some((locale) => locale.toLowerCase() === language || locale.toLowerCase() === translation.locale.toLowerCase())) return;
+    const words = wordsOf(translation.text);
     const spacedInReference = new Map<string, InlineCode>();
     for (const code of reference.inlineCode) {
       if (!glued(code, 'after') && !glued(code, 'before')) spacedInReference.set(code.value, code);
     }
     for (const code of translation.inlineCode) {
-      const side = glued(code, 'after') ? 'after' : glued(code, 'before') ? 'before' : undefined;
-      if (!side) continue;
-      const neighbour = (side === 'after' ? code.after : code.before).replace(/[.,;:!?)]+$/, '');
-      if (NO_SPACE_SCRIPT.test(side === 'after' ? neighbour[0] ?? '' : neighbour.slice(-1))) continue;
       const ref = spacedInReference.get(code.value);
       if (!ref) continue;
+      const side = (['after', 'before'] as const).find((candidate) => mistakenlyGlued(code, candidate, words));
+      if (!side) continue;
+      const neighbour = (side === 'after' ? code.after : code.before).replace(/[.,;:!?)]+$/, '');
       const at = side === 'after' ? code.span.end : code.span.start;
       context.report({
         message: `Inline code ${quote(code.value)} is glued to the ${side === 'after' ? 'next' : 'previous'} word (${quote(side === 'after' ? `\`${code.value}\`${neighbour}` : `${neighbour}\`${code.value}\``)}); ${where(reference, ref.span)} has a space`,
@@ -39,6 +39,29 @@ export const inlineCodeSpacing: Rule = {
     }
   },
 };
+
+/**
+ * A short ending or prefix that is no word of its own in this copy is inflection, written on purpose: `APIRouter`s,
+ * `raise`n (de), `return`ar (es), `dict`ів (uk), ה`x` (he). A word that stands alone elsewhere in the copy (`uma`,
+ * `sont`, `o`) was glued by mistake, and so is anything longer.
+ */
+function isAffix(letters: string, side: 'before' | 'after', words: Set<string>): boolean {
+  const max = side === 'after' ? 4 : 2;
+  return letters.length > 0 && [...letters].length <= max && !words.has(letters.toLowerCase());
+}
+
+/** The words of a copy's text, lower-cased. */
+function wordsOf(text: string): Set<string> {
+  return new Set(text.toLowerCase().split(/[^\p{L}\p{M}]+/u).filter(Boolean));
+}
+
+/** Glued on `side` to a word of a script that spaces its words, and not as an inflection. */
+function mistakenlyGlued(code: InlineCode, side: 'before' | 'after', words: Set<string>): boolean {
+  if (!glued(code, side)) return false;
+  const letters = side === 'after' ? /^[\p{L}\p{M}]*/u.exec(code.after)![0] : /[\p{L}\p{M}]*$/u.exec(code.before)![0];
+  const neighbour = side === 'after' ? code.after[0] ?? '' : code.before.slice(-1);
+  return !NO_SPACE_SCRIPT.test(neighbour) && !isAffix(letters, side, words);
+}
 
 function glued(code: InlineCode, side: 'before' | 'after'): boolean {
   return LETTER.test(side === 'after' ? (code.after[0] ?? '') : code.before.slice(-1));

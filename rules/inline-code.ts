@@ -1,4 +1,4 @@
-import { alignTokenBlocks, missing, tokenBlocks } from '../src/elements.js';
+import { alignTokenBlocks, blockDifferences, tokenBlocks } from '../src/elements.js';
 import { differs, quote, where } from '../src/messages.js';
 import type { Rule } from '../src/types.js';
 
@@ -13,31 +13,26 @@ export const inlineCode: Rule = {
     const token = (item: { value: string }) => (options.translatablePlaceholders ? maskPlaceholders(item.value) : item.value);
     const refBlocks = tokenBlocks(reference, reference.inlineCode, token);
     const trBlocks = tokenBlocks(translation, translation.inlineCode, token);
-    const pairs = alignTokenBlocks(refBlocks, trBlocks);
-    pairs.forEach((pair, index) => {
-      const ref = pair.reference;
-      const tr = pair.translation;
-      if (ref && !tr) {
+    const diffs = blockDifferences(alignTokenBlocks(refBlocks, trBlocks), translatedText);
+    diffs.forEach(({ reference: ref, translation: tr, gone, added }, index) => {
+      if (!ref || gone.length === 0) return;
+      if (!tr) {
         // A whole paragraph's code is gone: report it once, where that paragraph should be.
-        const previous = pairs.slice(0, index).reverse().find((p) => p.translation)?.translation;
+        const previous = diffs.slice(0, index).reverse().find((d) => d.translation)?.translation;
         const at = previous?.span ?? translation.blocks[0]?.span;
         if (!at) return;
         context.report({
-          message: `Inline code ${ref.tokens.map((t) => quote(t)).join(', ')} of ${where(reference, ref.span)} is missing`,
-          subject: `Inline code ${ref.tokens.map((t) => quote(t)).join(', ')}`,
+          message: `Inline code ${gone.map((t) => quote(t)).join(', ')} of ${where(reference, ref.span)} is missing`,
+          subject: `Inline code ${gone.map((t) => quote(t)).join(', ')}`,
           span: { start: at.end, end: at.end },
           referenceSpan: ref.span,
           category: 'missing',
           key: `block:${ref.tokens.join('|')}`,
-          expected: ref.tokens.join(' '),
+          expected: gone.join(' '),
           found: '(none)',
         });
         return;
       }
-      if (!ref || !tr) return;
-      const gone = missing(ref.tokens, tr.tokens);
-      if (gone.length === 0) return;
-      const added = missing(tr.tokens, ref.tokens);
       const category = added.length ? 'changed' : 'missing';
       context.report(
         differs(context, 'Inline code', gone.join(' '), added.length ? added.join(' ') : undefined, tr.span, ref.span, {
@@ -53,4 +48,23 @@ export const inlineCode: Rule = {
 /** `tar -xf {{path/to/file}}` → `tar -xf {{…}}`: placeholder text may be translated. */
 function maskPlaceholders(value: string): string {
   return value.replace(/\{\{[^{}]*\}\}/g, '{{…}}');
+}
+
+const TEXT = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|>[^<>]+</g;
+
+/**
+ * Two spans that differ only in text meant for readers: a string literal (`logger.info("Message")`) or the text of an
+ * HTML element (`<p>I have 11 pairs of boots</p>`), translated. Identifier-like literals (`'static'`) must stay.
+ */
+function translatedText(reference: string, translation: string): boolean {
+  const refTexts = reference.match(TEXT) ?? [];
+  const trTexts = translation.match(TEXT) ?? [];
+  if (refTexts.length === 0 || refTexts.length !== trTexts.length) return false;
+  if (reference.replace(TEXT, '\u0000') !== translation.replace(TEXT, '\u0000')) return false;
+  return refTexts.every((text, k) => text === trTexts[k] || isProse(text.slice(1, -1), trTexts[k]!.slice(1, -1)));
+}
+
+/** Text a translator is meant to translate: a phrase, a capitalised word, or a translation in another script. */
+function isProse(reference: string, translation: string): boolean {
+  return /\S\s+\S/.test(reference) || /^\p{Lu}\p{Ll}+$/u.test(reference) || /[^\x00-\x7f]/.test(translation);
 }

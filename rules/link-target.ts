@@ -1,5 +1,5 @@
-import { alignTokenBlocks, missing, tokenBlocks } from '../src/elements.js';
-import { neutralUrl } from '../src/localize.js';
+import { alignTokenBlocks, blockDifferences, tokenBlocks } from '../src/elements.js';
+import { neutralParts, type LinkContext, type NeutralUrl } from '../src/localize.js';
 import { quote, where } from '../src/messages.js';
 import type { FileSummary, Link, Rule } from '../src/types.js';
 
@@ -11,25 +11,40 @@ export const linkTarget: Rule = {
   defaultSeverity: 'warning',
   compare(context) {
     const { reference, translation, options } = context;
-    const neutral = (summary: FileSummary) => (link: Link) => neutralUrl(link.url, summary.locale, options.linkLocalePatterns);
+    const links: LinkContext = {
+      locales: [reference.locale, translation.locale],
+      pagePath: pagePath(reference.file, translation.file, translation.locale),
+      extra: options.linkLocalePatterns,
+    };
+    // Sites that write `{#id}` after headings keep anchors across locales; elsewhere anchors follow the translated heading.
+    const stableAnchors = hasExplicitAnchors(reference) && hasExplicitAnchors(translation);
+    const parts = new Map<string, NeutralUrl>();
+    const neutral = (link: Link) => {
+      const result = neutralParts(link.url, links);
+      const token = result.base + result.fragment;
+      parts.set(token, result);
+      return token;
+    };
+    const same = (a: string, b: string) => {
+      const x = parts.get(a);
+      const y = parts.get(b);
+      if (x === undefined || y === undefined || !samePage(x, y)) return false;
+      return x.fragment === y.fragment || translatedAnchor(x, y, stableAnchors);
+    };
     const inline = (summary: FileSummary) => summary.links.filter((link) => link.kind !== 'definition' && !isAnchorOnly(link));
-    const refBlocks = tokenBlocks(reference, inline(reference), neutral(reference));
-    const trBlocks = tokenBlocks(translation, inline(translation), neutral(translation));
-    for (const pair of alignTokenBlocks(refBlocks, trBlocks)) {
-      const ref = pair.reference;
-      const tr = pair.translation;
-      if (!ref || !tr) continue;
-      const gone = missing(ref.tokens, tr.tokens);
-      if (gone.length === 0) continue;
-      const added = missing(tr.tokens, ref.tokens);
+    const refBlocks = tokenBlocks(reference, inline(reference), neutral);
+    const trBlocks = tokenBlocks(translation, inline(translation), neutral);
+    for (const { reference: ref, translation: tr, gone, added } of blockDifferences(alignTokenBlocks(refBlocks, trBlocks), same)) {
+      // A paragraph missing as a whole is a structure problem, not a link problem.
+      if (!ref || !tr || gone.length === 0) continue;
       const trLinks = translation.links.filter((link) => link.block === tr.block);
       gone.forEach((target, k) => {
         const replacement = added[k];
-        const link = replacement !== undefined ? trLinks.find((candidate) => neutral(translation)(candidate) === replacement) : undefined;
-        const refLink = reference.links.find((candidate) => candidate.block === ref.block && neutral(reference)(candidate) === target);
+        const link = replacement !== undefined ? trLinks.find((candidate) => neutral(candidate) === replacement) : undefined;
+        const refLink = reference.links.find((candidate) => candidate.block === ref.block && neutral(candidate) === target);
         const fix =
           link?.urlSpan && refLink
-            ? [{ range: [link.urlSpan.start.offset, link.urlSpan.end.offset] as [number, number], text: localizeLike(refLink.url, link.url, reference.locale, translation.locale) }]
+            ? [{ range: [link.urlSpan.start.offset, link.urlSpan.end.offset] as [number, number], text: localizeLike(refLink.url, reference.locale, translation.locale) }]
             : undefined;
         context.report({
           message: replacement !== undefined
@@ -50,7 +65,9 @@ export const linkTarget: Rule = {
     for (const definition of translation.links.filter((l) => l.kind === 'definition')) {
       const ref = refDefinitions.get(definition.text.toLowerCase());
       if (!ref) continue;
-      if (neutralUrl(ref.url, reference.locale, options.linkLocalePatterns) === neutralUrl(definition.url, translation.locale, options.linkLocalePatterns)) continue;
+      const a = neutralParts(ref.url, links);
+      const b = neutralParts(definition.url, links);
+      if (samePage(a, b) && (a.fragment === b.fragment || translatedAnchor(a, b, stableAnchors))) continue;
       context.report({
         message: `Link definition [${definition.text}] changed: expected ${quote(ref.url)} as in ${where(reference, ref.span)}, found ${quote(definition.url)}`,
         subject: `Link definition [${definition.text}]`,
@@ -60,7 +77,7 @@ export const linkTarget: Rule = {
         expected: ref.url,
         found: definition.url,
         fix: definition.urlSpan
-          ? [{ range: [definition.urlSpan.start.offset, definition.urlSpan.end.offset], text: localizeLike(ref.url, definition.url, reference.locale, translation.locale) }]
+          ? [{ range: [definition.urlSpan.start.offset, definition.urlSpan.end.offset], text: localizeLike(ref.url, reference.locale, translation.locale) }]
           : undefined,
       });
     }
@@ -71,8 +88,57 @@ function isAnchorOnly(link: Link): boolean {
   return link.url.startsWith('#') || link.url === '';
 }
 
+/**
+ * Both targets name one page: a relative link read either way, or the site's own page once as a full URL
+ * (`https://site.dev/docs/guides/x`) and once as a path (`../guides/x`).
+ */
+function samePage(a: NeutralUrl, b: NeutralUrl): boolean {
+  if (a.bases.some((base) => b.bases.includes(base))) return true;
+  if (!a.internal && !b.internal) return false;
+  // The site's base path (`/docs`) and host are not known: a path that ends the other target names the same page.
+  const pathOf = (url: NeutralUrl) => (url.internal ? url.bases : [url.base.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, '')]);
+  const depth = a.localized || b.localized ? 1 : 2;
+  return pathOf(a).some((x) => pathOf(b).some((y) => endsWithPath(x, y, depth) || endsWithPath(y, x, depth)));
+}
+
+/** `/docs/guides/x` ends with `/guides/x`, at a segment boundary, with at least `depth` segments matching. */
+function endsWithPath(long: string, short: string, depth: number): boolean {
+  const tail = short.split('/').filter(Boolean);
+  const head = long.split('/').filter(Boolean);
+  if (tail.length < depth || tail.length > head.length) return false;
+  return tail.every((segment, k) => head[head.length - tail.length + k] === segment);
+}
+
+/** Anchors of a localized page, or of the site's own pages when anchors follow translated headings, may differ. */
+function translatedAnchor(a: NeutralUrl, b: NeutralUrl, stableAnchors: boolean): boolean {
+  if (a.fragment === '' || b.fragment === '') return false;
+  // Stable anchors are ASCII slugs; an anchor in another script was made from a translated heading.
+  if (/[^\x00-\x7f]/.test(a.fragment + b.fragment)) return true;
+  if (a.localized || b.localized) return !(a.internal && b.internal && stableAnchors);
+  return a.internal && b.internal && !stableAnchors;
+}
+
+function hasExplicitAnchors(summary: FileSummary): boolean {
+  return summary.headings.some((heading) => heading.anchor !== undefined);
+}
+
+/**
+ * The page's path inside its locale tree: the part the two copies' paths share at their end (`docs/x/index.md` for
+ * `content/en/docs/x/index.md` and `content/ja/docs/x/index.md`); a `.zh-CN` file name suffix is dropped.
+ */
+function pagePath(referenceFile: string, translationFile: string, translationLocale: string): string {
+  const a = referenceFile.split('/');
+  const b = translationFile.split('/');
+  const name = b.pop()!;
+  const sameName = a.pop() === name;
+  const shared: string[] = [];
+  for (let i = a.length - 1, j = b.length - 1; i >= 0 && j >= 0 && a[i] === b[j]; i--, j--) shared.unshift(a[i]!);
+  const locale = translationLocale.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [...shared, sameName ? name : name.replace(new RegExp(`\\.${locale}(?=\\.[^.]+$)`, 'i'), '')].join('/');
+}
+
 /** The reference's URL, with the reference locale replaced by the translation's where the reference names it. */
-function localizeLike(referenceUrl: string, _current: string, referenceLocale: string, translationLocale: string): string {
+function localizeLike(referenceUrl: string, referenceLocale: string, translationLocale: string): string {
   const segment = new RegExp(`(^|/)${referenceLocale.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=/|$)`, 'i');
   return segment.test(referenceUrl) ? referenceUrl.replace(segment, `$1${translationLocale.toLowerCase()}`) : referenceUrl;
 }

@@ -104,3 +104,55 @@ export function missing(reference: string[], translation: string[]): string[] {
   }
   return out;
 }
+
+/** What differs in one aligned pair of blocks: reference tokens gone from the translation, translation tokens added. */
+export interface BlockDifference {
+  reference?: TokenBlock;
+  translation?: TokenBlock;
+  gone: string[];
+  added: string[];
+}
+
+/**
+ * Per aligned pair, the tokens gone and added, leaving out tokens that only moved to another paragraph of the
+ * translation (a paragraph split or merged by the translator, a sentence moved). A moved token is matched with the
+ * nearest paragraph that has it to spare. `same` tells two different tokens that count as one (a translated string).
+ */
+export function blockDifferences(
+  pairs: Pair<TokenBlock>[],
+  same: (reference: string, translation: string) => boolean = () => false,
+): BlockDifference[] {
+  const diffs: BlockDifference[] = pairs.map((pair) => {
+    const refTokens = pair.reference?.tokens ?? [];
+    const trTokens = pair.translation?.tokens ?? [];
+    let gone = missing(refTokens, trTokens);
+    let added = missing(trTokens, refTokens);
+    const kept: string[] = [];
+    for (const token of gone) {
+      const at = added.findIndex((candidate) => same(token, candidate));
+      if (at === -1) kept.push(token);
+      else added = added.filter((_, k) => k !== at);
+    }
+    gone = kept;
+    return { reference: pair.reference, translation: pair.translation, gone, added };
+  });
+  diffs.forEach((diff, index) => {
+    diff.gone = diff.gone.filter((token) => {
+      let best = -1;
+      let bestAt = -1;
+      for (let k = 0; k < diffs.length; k++) {
+        if (k === index) continue;
+        const at = diffs[k]!.added.findIndex((candidate) => candidate === token || same(token, candidate));
+        if (at === -1) continue;
+        if (best === -1 || Math.abs(k - index) < Math.abs(best - index)) {
+          best = k;
+          bestAt = at;
+        }
+      }
+      if (best === -1) return true;
+      diffs[best]!.added.splice(bestAt, 1);
+      return false;
+    });
+  });
+  return diffs;
+}
