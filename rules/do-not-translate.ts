@@ -1,4 +1,4 @@
-import { alignTokenBlocks, missing, tokenBlocks } from '../src/elements.js';
+import { alignTokenBlocks, blockDifferences, tokenBlocks } from '../src/elements.js';
 import { quote, where } from '../src/messages.js';
 import type { Marker, Rule } from '../src/types.js';
 
@@ -18,12 +18,8 @@ export const doNotTranslate: Rule = {
     const show = (marker: Marker) => `[!${marker.kind} ${marker.value}]`;
     const refBlocks = tokenBlocks(reference, reference.markers, show);
     const trBlocks = tokenBlocks(translation, translation.markers, show);
-    for (const pair of alignTokenBlocks(refBlocks, trBlocks)) {
-      const ref = pair.reference;
-      const tr = pair.translation;
+    for (const { reference: ref, translation: tr, gone, added } of blockDifferences(alignTokenBlocks(refBlocks, trBlocks))) {
       if (!ref || !tr) continue;
-      const gone = missing(ref.tokens, tr.tokens);
-      const added = missing(tr.tokens, ref.tokens);
       gone.forEach((token, k) => {
         const replacement = added[k];
         context.report({

@@ -40,14 +40,21 @@ export const inlineCodeSpacing: Rule = {
   },
 };
 
+/** Endings that inflect a borrowed word, in the languages of the corpora (en, de, es, pt, fr, uk, ru, pl). */
+const INFLECTIONS = new Set([
+  'ed', 'ing', 'er', 'en', 'es', 'em', 'ern', 'et', 'ete', 'eten', 'te', 'ten', 'st', 'ar', 'ear', 'ado', 'ados',
+  'ada', 'adas', 'ando', 'os', 'as', 'ée', 'és', 'ées', 'ом', 'ів', 'ами', 'ах', 'ов', 'ем', 'ой', 'ам', 'ów', 'ami', 'ach', 'ie',
+]);
+
 /**
  * A short ending or prefix that is no word of its own in this copy is inflection, written on purpose: `APIRouter`s,
- * `raise`n (de), `return`ar (es), `dict`ів (uk), ה`x` (he). A word that stands alone elsewhere in the copy (`uma`,
- * `sont`, `o`) was glued by mistake, and so is anything longer.
+ * `raise`n (de), `return`ar (es), `dict`ів (uk), ה`x` (he). A word that stands alone elsewhere in the copy (`no`,
+ * `o`) or any other ending (`uma`, `sont`) was glued by mistake.
  */
 function isAffix(letters: string, side: 'before' | 'after', words: Set<string>): boolean {
-  const max = side === 'after' ? 4 : 2;
-  return letters.length > 0 && [...letters].length <= max && !words.has(letters.toLowerCase());
+  const lower = letters.toLowerCase();
+  if (lower === '' || words.has(lower)) return false;
+  return [...lower].length <= 2 || (side === 'after' && INFLECTIONS.has(lower));
 }
 
 /** The words of a copy's text, lower-cased. */

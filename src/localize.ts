@@ -104,7 +104,7 @@ export function neutralParts(url: string, context: LinkContext): NeutralUrl {
       }
       return segment !== '' || index === 0 || index === all.length - 1;
     });
-    const last = segments.length - 1;
+    const last = segments.length - (segments.length > 1 && segments[segments.length - 1] === '' ? 2 : 1);
     if (last >= 0) {
       for (const name of names) {
         const suffix = new RegExp(`[-_.]${escape(name)}(?=(\\.[a-z0-9]+)?$)`, 'i');
