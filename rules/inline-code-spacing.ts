@@ -59,7 +59,8 @@ function isAffix(letters: string, side: 'before' | 'after', words: Set<string>):
 
 /** The words of a copy's text, lower-cased. */
 function wordsOf(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^\p{L}\p{M}]+/u).filter(Boolean));
+  // Apostrophes join (`FastAPI's`), so a possessive `s` is not taken for a word of its own.
+  return new Set(text.toLowerCase().split(/[^\p{L}\p{M}'’]+/u).filter(Boolean));
 }
 
 /** Glued on `side` to a word of a script that spaces its words, and not as an inflection. */

@@ -83,6 +83,8 @@ export function neutralParts(url: string, context: LinkContext): NeutralUrl {
       host.shift();
       localized = true;
     }
+    // `www.example.com` and `example.com` serve the same pages.
+    if (host.length > 2 && host[0] === 'www') host.shift();
     prefix = `${rest.slice(0, rest.indexOf('//') + 2).toLowerCase()}${host.join('.')}`;
     rest = rest.slice(scheme[0].length);
   }
