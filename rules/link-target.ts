@@ -31,7 +31,7 @@ export const linkTarget: Rule = {
       if (x === undefined || y === undefined || !samePage(x, y)) return false;
       return x.fragment === y.fragment || translatedAnchor(x, y, stableAnchors);
     };
-    const inline = (summary: FileSummary) => summary.links.filter((link) => link.kind !== 'definition' && !isAnchorOnly(link));
+    const inline = (summary: FileSummary) => summary.links.filter((link) => link.kind !== 'definition' && link.url !== '');
     const refBlocks = tokenBlocks(reference, inline(reference), neutral);
     const trBlocks = tokenBlocks(translation, inline(translation), neutral);
     for (const { reference: ref, translation: tr, gone, added } of blockDifferences(alignTokenBlocks(refBlocks, trBlocks), same)) {
@@ -84,21 +84,28 @@ export const linkTarget: Rule = {
   },
 };
 
-function isAnchorOnly(link: Link): boolean {
-  return link.url.startsWith('#') || link.url === '';
-}
-
 /**
  * Both targets name one page: a relative link read either way, or the site's own page once as a full URL
  * (`https://site.dev/docs/guides/x`) and once as a path (`../guides/x`).
  */
 function samePage(a: NeutralUrl, b: NeutralUrl): boolean {
   if (a.bases.some((base) => b.bases.includes(base))) return true;
-  if (!a.internal && !b.internal) return false;
+  if (!a.internal && !b.internal) return sameLocalizedPage(a, b);
   // The site's base path (`/docs`) and host are not known: a path that ends the other target names the same page.
   const pathOf = (url: NeutralUrl) => (url.internal ? url.bases : [url.base.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, '')]);
   const depth = a.localized || b.localized ? 1 : 2;
   return pathOf(a).some((x) => pathOf(b).some((y) => endsWithPath(x, y, depth) || endsWithPath(y, x, depth)));
+}
+
+/**
+ * A page of another site linked in its localized version, which may live at an older path there:
+ * `developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Last-Modified` and `…/ko/docs/Web/HTTP/Headers/Last-Modified`.
+ */
+function sameLocalizedPage(a: NeutralUrl, b: NeutralUrl): boolean {
+  if (!a.localized && !b.localized) return false;
+  const host = (url: NeutralUrl) => /^[a-z][\w+.-]*:\/\/([^/]*)/i.exec(url.base)?.[1];
+  const page = (url: NeutralUrl) => url.base.split('?')[0]!.split('/').pop();
+  return host(a) !== undefined && host(a) === host(b) && page(a) !== '' && page(a) === page(b);
 }
 
 /** `/docs/guides/x` ends with `/guides/x`, at a segment boundary, with at least `depth` segments matching. */
@@ -111,9 +118,9 @@ function endsWithPath(long: string, short: string, depth: number): boolean {
 
 /** Anchors of a localized page, or of the site's own pages when anchors follow translated headings, may differ. */
 function translatedAnchor(a: NeutralUrl, b: NeutralUrl, stableAnchors: boolean): boolean {
-  if (a.fragment === '' || b.fragment === '') return false;
   // Stable anchors are ASCII slugs; an anchor in another script was made from a translated heading.
-  if (/[^\x00-\x7f]/.test(a.fragment + b.fragment)) return true;
+  if (a.fragment !== '' && b.fragment !== '' && /[^\x00-\x7f]/.test(a.fragment + b.fragment)) return true;
+  // Where anchors follow translated headings, a translator who cannot know the new anchor may also leave it out.
   if (a.localized || b.localized) return !(a.internal && b.internal && stableAnchors);
   return a.internal && b.internal && !stableAnchors;
 }

@@ -85,7 +85,8 @@ export function neutralParts(url: string, context: LinkContext): NeutralUrl {
     }
     // `www.example.com` and `example.com` serve the same pages.
     if (host.length > 2 && host[0] === 'www') host.shift();
-    prefix = `${rest.slice(0, rest.indexOf('//') + 2).toLowerCase()}${host.join('.')}`;
+    // `http://` and `https://` of one host serve the same page.
+    prefix = `${rest.slice(0, rest.indexOf('//') + 2).toLowerCase().replace(/^http:/, 'https:')}${host.join('.')}`;
     rest = rest.slice(scheme[0].length);
   }
   const hashAt = rest.indexOf('#');
@@ -96,7 +97,7 @@ export function neutralParts(url: string, context: LinkContext): NeutralUrl {
   if (queryAt !== -1) rest = rest.slice(0, queryAt);
   const query = queryParts.filter((part) => part && !LOCALE_QUERY.test(part)).join('&');
   if (queryParts.some((part) => LOCALE_QUERY.test(part))) localized = true;
-  const relative = internal && context.pagePath !== undefined && rest !== '' && !rest.startsWith('/');
+  const relative = internal && context.pagePath !== undefined && !rest.startsWith('/');
   const paths = relative ? resolveRelative(rest, context.pagePath!) : [rest];
   const cleaned = paths.map((path) => {
     const segments = path.split('/').filter((segment, index, all) => {
@@ -104,6 +105,8 @@ export function neutralParts(url: string, context: LinkContext): NeutralUrl {
         localized = true;
         return false;
       }
+      // `semver.org/lang/pt-BR/`: the word that introduces a locale goes with it.
+      if (/^(lang|locale|language|i18n)$/i.test(segment) && isLocaleSegment(all[index + 1] ?? '', names, languages)) return false;
       return segment !== '' || index === 0 || index === all.length - 1;
     });
     const last = segments.length - (segments.length > 1 && segments[segments.length - 1] === '' ? 2 : 1);
@@ -136,6 +139,7 @@ function resolveRelative(link: string, pagePath: string): string[] {
   const folder = pagePath.split('/').filter(Boolean);
   const name = (folder.pop() ?? '').replace(/\.[^.]+$/, '');
   const page = INDEX_FILE.test(name) || name === '' ? folder : [...folder, name];
+  if (link === '') return [`/${page.join('/')}`];
   const resolve = (base: string[]) => {
     const parts = [...base];
     for (const segment of link.split('/')) {
