@@ -262,12 +262,12 @@ function ignoreMatcher(globs: string[]): (path: string) => boolean {
   const regexes = globs.map((glob) => {
     const body = glob.replace(/^\.\//, '').replace(/\/+$/, '');
     const anchored = body.includes('/') ? body : `**/${body}`;
-    const source = anchored
-      .split('/')
-      .map((part) => (part === '**' ? '(?:[^/]+/)*' : `${segmentSource(part)}/`))
+    const parts = anchored.split('/');
+    const source = parts
+      .map((part, index) => (part === '**' ? (index === parts.length - 1 ? '.*' : '(?:[^/]+/)*') : segmentSource(part) + (index === parts.length - 1 ? '' : '/')))
       .join('');
     // A directory glob leaves out everything below it too.
-    return new RegExp(`^${source.replace(/\/$/, '')}(?:/.*)?$`);
+    return new RegExp(`^${source}(?:/.*)?$`);
   });
   return (path) => regexes.some((regex) => regex.test(path));
 }
