@@ -27,8 +27,6 @@ export interface LintOptions extends Config {
   cwd?: string;
   /** Only lint the page groups these files (relative to cwd) belong to. */
   only?: string[];
-  /** Lint at most this many page groups, the first in path order (a quick sample of a large tree). */
-  limit?: number;
 }
 
 const ZERO: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
@@ -55,7 +53,6 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const wanted = new Set(options.only);
     groups = groups.filter((group) => group.files.some((file) => wanted.has(file.file)));
   }
-  if (options.limit !== undefined) groups = groups.slice(0, options.limit);
   const findings: Finding[] = [];
   // Directories and links discovery could not walk; left out when only some pages are linted.
   const unreadable = active.find(({ rule }) => rule.id === 'unreadable-file');
