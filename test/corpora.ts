@@ -20,20 +20,26 @@ export interface Corpus {
   files?: number;
   /** Pages of the source locale (`source pages:`), when stated. */
   sourcePages?: number;
+  /** Translations with no source page (the `orphan` column), when stated. */
+  orphans?: number;
   /** Number of locales, source included, when known. */
   locales?: number;
 }
 
 /** Files per locale from a SOURCE.txt table (`locale files MB w/ src ...`), and its `source pages:` line. */
-export function sourceTable(text: string): { perLocale: Record<string, number>; sourcePages?: number } {
+export function sourceTable(text: string): { perLocale: Record<string, number>; sourcePages?: number; orphans?: number } {
   const perLocale: Record<string, number> = {};
-  for (const match of text.matchAll(/^([a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\s+(\d+)\s+[\d.]+\s+(?:\d+|-)\s+\d+/gm)) perLocale[match[1]!] = Number(match[2]);
+  let orphans = 0;
+  for (const match of text.matchAll(/^([a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\s+(\d+)\s+[\d.]+\s+(?:\d+|-)\s+(\d+)/gm)) {
+    perLocale[match[1]!] = Number(match[2]);
+    orphans += Number(match[3]);
+  }
   const pages = /^source pages: (\d+)/m.exec(text);
-  return { perLocale, sourcePages: pages ? Number(pages[1]) : undefined };
+  return { perLocale, sourcePages: pages ? Number(pages[1]) : undefined, orphans: pages ? orphans : undefined };
 }
 
 /** SOURCE.txt states these in prose rather than in a table; the numbers are copied from it, with its wording. */
-const prose: Record<string, Pick<Corpus, 'perLocale' | 'files' | 'sourcePages' | 'locales'>> = {
+const prose: Record<string, Pick<Corpus, 'perLocale' | 'files' | 'sourcePages' | 'locales' | 'orphans'>> = {
   // "source locale: en (155 pages); 125 pages in each translation; size: 1,643 files". 155 + 12 × 124 = 1,643: the
   // tree holds 124 pages per translation, so "125" is off by one; the total and the English count are checked.
   fastapi: { perLocale: { en: 155 }, files: 1643, sourcePages: 155, locales: 13 },
@@ -62,7 +68,7 @@ export function corpora(): Corpus[] {
     .filter((name) => existsSync(join(corpusRoot, name, 'SOURCE.txt')))
     .map((name) => {
       const table = sourceTable(readFileSync(join(corpusRoot, name, 'SOURCE.txt'), 'utf8'));
-      const stated = prose[name] ?? { perLocale: table.perLocale, sourcePages: table.sourcePages };
+      const stated = prose[name] ?? { perLocale: table.perLocale, sourcePages: table.sourcePages, orphans: table.orphans };
       const files = stated.files ?? (Object.keys(table.perLocale).length ? Object.values(table.perLocale).reduce((a, b) => a + b, 0) : undefined);
       const locales = stated.locales ?? (Object.keys(table.perLocale).length || undefined);
       return { name, dir: join(corpusRoot, name), ...how[name]!, ...stated, files, locales };
