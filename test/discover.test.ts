@@ -175,6 +175,18 @@ describe('discovery', () => {
     expect(Object.keys(groupsOf(discovery))).toEqual(['docs/concepts/signals']);
   });
 
+  it('tells where a missing copy is expected, for each kind of pattern', async () => {
+    const expectedPath = async (name: string, page: string, locale: string) => {
+      const root = join(layouts, name);
+      const discovery = await discover({ root, cwd: root });
+      return discovery.expectedPath(discovery.groups.find((group) => group.id === page)!, locale);
+    };
+    expect(await expectedPath('suffix-with-source', 'about', 'de')).toBe('about.de.md');
+    expect(await expectedPath('tldr', 'linux/apt', 'de')).toBe('pages.de/linux/apt.md');
+    expect(await expectedPath('starlight', 'index', 'pt-br')).toBe('src/content/docs/pt-br/index.mdx');
+    expect(await expectedPath('docusaurus', 'api/only-english', 'ja')).toBe('i18n/ja/docusaurus-plugin-content-docs/current/api/only-english.md');
+  });
+
   it('names files relative to the working directory', async () => {
     const discovery = await discover({ root: 'hugo', cwd: layouts });
     expect(discovery.groups[0]!.files[0]!.file).toBe('hugo/content/en/blog/post.md');
