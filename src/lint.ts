@@ -1,5 +1,6 @@
 /** Run every rule over every page group and stamp the findings: ids, severities, positions, fingerprints. */
 import { createHash } from 'node:crypto';
+import { relative, resolve } from 'node:path';
 import { rules as allRules } from '../rules/index.js';
 import { ruleOptions, type Config } from './config.js';
 import { discover } from './discover.js';
@@ -50,7 +51,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const source = discovery.layout.source;
   let groups = discovery.groups;
   if (options.only) {
-    const wanted = new Set(options.only);
+    // `./de/a.md`, `de\a.md` or an absolute path name the same file as `de/a.md`.
+    const wanted = new Set(options.only.map((file) => relative(cwd, resolve(cwd, file)).split('\\').join('/')));
     groups = groups.filter((group) => group.files.some((file) => wanted.has(file.file)));
   }
   const findings: Finding[] = [];

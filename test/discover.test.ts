@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/cli.js';
+import { lint } from '../src/lint.js';
 import { compilePattern, detectSuffix, discover, isLocaleCode, type Discovery } from '../src/discover.js';
 
 const layouts = resolve(import.meta.dirname, '../fixtures/layouts');
@@ -185,6 +186,14 @@ describe('discovery', () => {
     expect(await expectedPath('tldr', 'linux/apt', 'de')).toBe('pages.de/linux/apt.md');
     expect(await expectedPath('starlight', 'index', 'pt-br')).toBe('src/content/docs/pt-br/index.mdx');
     expect(await expectedPath('docusaurus', 'api/only-english', 'ja')).toBe('i18n/ja/docusaurus-plugin-content-docs/current/api/only-english.md');
+  });
+
+  it('lints only the page groups of the files named, however their paths are written', async () => {
+    const root = join(layouts, 'hugo');
+    for (const only of [['content/ja/docs/_index.md'], ['./content/ja/docs/_index.md'], [join(root, 'content/ja/docs/_index.md')]]) {
+      const result = await lint({ root, cwd: root, only });
+      expect(result.summary, only[0]).toMatchObject({ pages: 1, files: 2 });
+    }
   });
 
   it('names files relative to the working directory', async () => {
