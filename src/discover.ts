@@ -169,7 +169,6 @@ function errorReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
   if (code === 'ELOOP') return 'is a symbolic link loop';
-  if (code === 'ENOENT') return 'is a broken symbolic link';
   return `cannot be read (${code ?? String(error)})`;
 }
 
@@ -216,9 +215,16 @@ function walk(root: string, compiled: CompiledPattern[], ignored: (path: string)
         try {
           target = statSync(join(root, path));
         } catch (error) {
-          // A Markdown name joins its page group, where reading it says what is wrong.
-          if (wanted(path)) files.push(path);
-          else if (enter(path)) problems.push({ file: path, message: `Symbolic link ${errorReason(error)}; it was not followed` });
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT') {
+            if (wanted(path) || enter(path)) problems.push({ file: path, message: 'Broken symbolic link: its target does not exist; it was not checked' });
+          } else if (wanted(path)) {
+            // A Markdown name joins its page group, where reading it says what is wrong (a loop, permissions).
+            files.push(path);
+          } else if (enter(path)) {
+            const why = code === 'ELOOP' ? 'Symbolic link loop' : `Symbolic link ${errorReason(error)}`;
+            problems.push({ file: path, message: `${why}; it was not followed` });
+          }
           continue;
         }
         if (target.isDirectory()) {

@@ -1,5 +1,5 @@
 /** Read a Markdown file as text, telling apart what cannot be linted (binary, not UTF-8, unreadable). */
-import { lstat, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 
 export interface TextFile {
   text: string;
@@ -27,31 +27,24 @@ export function decode(bytes: Uint8Array): ReadResult {
   return { ok: true, file: { text, bom, eol } };
 }
 
-async function isLink(path: string): Promise<boolean> {
-  try {
-    return (await lstat(path)).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
-/** Why reading `path` failed, as the end of a sentence that starts with the file name. */
-async function failure(path: string, error: unknown): Promise<string> {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
-  if (code === 'ENOENT') return (await isLink(path)) ? 'is a broken symbolic link (its target does not exist)' : 'does not exist';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'ELOOP') return 'is a symbolic link loop';
-  return `cannot be read (${code ?? String(error)})`;
-}
-
 /** Read and decode a file; never throws. */
 export async function readText(path: string): Promise<ReadResult> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    return { ok: false, message: await failure(path, error) };
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'cannot be read (permission denied)'
+        : code === 'ENOENT'
+          ? 'does not exist'
+          : code === 'EISDIR'
+            ? 'is a directory'
+            : code === 'ELOOP'
+              ? 'is a symbolic link loop'
+              : `cannot be read (${code ?? String(error)})`;
+    return { ok: false, message: why };
   }
   return decode(bytes);
 }
