@@ -45,9 +45,12 @@ export const inlineCode: Rule = {
   },
 };
 
-/** `tar -xf {{path/to/file}}` → `tar -xf {{…}}`: placeholder text may be translated. */
+/**
+ * `tar -xf {{path/to/file}}` → `tar -xf {{…}}`: placeholder text may be translated. Option choices such as
+ * `{{[-o|--output]}}` are not translated and are kept, so examples that differ only in options stay apart.
+ */
 function maskPlaceholders(value: string): string {
-  return value.replace(/\{\{[^{}]*\}\}/g, '{{…}}');
+  return value.replace(/\{\{(?!\[)[^{}]*\}\}/g, '{{…}}');
 }
 
 // String literals, the text between HTML tags, and `<address of your backend>`-style stand-ins (not tags: no `=` or `/`).
