@@ -1,4 +1,4 @@
-import { alignTokenBlocks, blockDifferences, tokenBlocks } from '../src/elements.js';
+import { alignTokenBlocks, blockDifferences, tokenBlocks, type TokenBlock } from '../src/elements.js';
 import { differs, quote, where } from '../src/messages.js';
 import type { Rule } from '../src/types.js';
 
@@ -11,9 +11,11 @@ export const inlineCode: Rule = {
   compare(context) {
     const { reference, translation, options } = context;
     const token = (item: { value: string }) => (options.translatablePlaceholders ? maskPlaceholders(item.value) : item.value);
-    const refBlocks = tokenBlocks(reference, reference.inlineCode, token);
-    const trBlocks = tokenBlocks(translation, translation.inlineCode, token);
-    const diffs = blockDifferences(alignTokenBlocks(refBlocks, trBlocks), translatedText);
+    // A code named twice in a sentence may be named once in translation (`To `async` or not to `async``): compare sets.
+    const refBlocks = distinct(tokenBlocks(reference, reference.inlineCode, token));
+    const trBlocks = distinct(tokenBlocks(translation, translation.inlineCode, token));
+    const same = (a: string, b: string) => translatedText(a, b) || localizedExample(a, b, translation.locale);
+    const diffs = blockDifferences(alignTokenBlocks(refBlocks, trBlocks), same);
     diffs.forEach(({ reference: ref, translation: tr, gone, added }, index) => {
       if (!ref || gone.length === 0) return;
       if (!tr) {
@@ -44,6 +46,27 @@ export const inlineCode: Rule = {
     });
   },
 };
+
+function distinct(blocks: TokenBlock[]): TokenBlock[] {
+  return blocks.map((block) => ({ ...block, tokens: [...new Set(block.tokens)] }));
+}
+
+/**
+ * An example locale replaced by the translation's own, as translators of i18n guides do: `ar/index.md` → `ru/index.md`,
+ * `/en/about` → `/ru/about`.
+ */
+function localizedExample(reference: string, translation: string, locale: string): boolean {
+  const code = locale.toLowerCase();
+  const names = [...new Set([code, code.split(/[-_]/)[0]!])].sort((a, b) => b.length - a.length).map(escape);
+  const own = new RegExp(`(?<![\\p{L}])(?:${names.join('|')})(?![\\p{L}])`, 'giu');
+  if (!own.test(translation)) return false;
+  const pattern = translation.split(own).map(escape).join('[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?');
+  return new RegExp(`^${pattern}$`, 'i').test(reference);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /**
  * `tar -xf {{path/to/file}}` → `tar -xf {{…}}`: placeholder text may be translated. Option choices such as
