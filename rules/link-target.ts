@@ -19,16 +19,20 @@ export const linkTarget: Rule = {
     // Sites that write `{#id}` after headings keep anchors across locales; elsewhere anchors follow the translated heading.
     const stableAnchors = hasExplicitAnchors(reference) && hasExplicitAnchors(translation);
     const parts = new Map<string, NeutralUrl>();
+    // Targets that name the translation's own locale: a page of another site in the translation's language.
+    const own = new Set<string>();
+    const isOwn = (url: string) => neutralParts(url, { locales: [translation.locale] }).localized;
     const neutral = (link: Link) => {
       const result = neutralParts(link.url, links);
       const token = result.base + result.fragment;
       parts.set(token, result);
+      if (isOwn(link.url)) own.add(token);
       return token;
     };
     const same = (a: string, b: string) => {
       const x = parts.get(a);
       const y = parts.get(b);
-      if (x === undefined || y === undefined || !samePage(x, y)) return false;
+      if (x === undefined || y === undefined || !samePage(x, y, own.has(b))) return false;
       return x.fragment === y.fragment || translatedAnchor(x, y, stableAnchors);
     };
     const inline = (summary: FileSummary) => summary.links.filter((link) => link.kind !== 'definition' && link.url !== '');
@@ -67,7 +71,7 @@ export const linkTarget: Rule = {
       if (!ref) continue;
       const a = neutralParts(ref.url, links);
       const b = neutralParts(definition.url, links);
-      if (samePage(a, b) && (a.fragment === b.fragment || translatedAnchor(a, b, stableAnchors))) continue;
+      if (samePage(a, b, isOwn(definition.url)) && (a.fragment === b.fragment || translatedAnchor(a, b, stableAnchors))) continue;
       context.report({
         message: `Link definition [${definition.text}] changed: expected ${quote(ref.url)} as in ${where(reference, ref.span)}, found ${quote(definition.url)}`,
         subject: `Link definition [${definition.text}]`,
@@ -88,9 +92,9 @@ export const linkTarget: Rule = {
  * Both targets name one page: a relative link read either way, or the site's own page once as a full URL
  * (`https://site.dev/docs/guides/x`) and once as a path (`../guides/x`).
  */
-function samePage(a: NeutralUrl, b: NeutralUrl): boolean {
+function samePage(a: NeutralUrl, b: NeutralUrl, ownLanguage: boolean): boolean {
   if (a.bases.some((base) => b.bases.includes(base))) return true;
-  if (!a.internal && !b.internal) return sameLocalizedPage(a, b);
+  if (!a.internal && !b.internal) return sameLocalizedPage(a, b, ownLanguage);
   // The site's base path (`/docs`) and host are not known: a path that ends the other target names the same page.
   const pathOf = (url: NeutralUrl) => (url.internal ? url.bases : [url.base.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, '')]);
   const depth = a.localized || b.localized ? 1 : 2;
@@ -100,12 +104,20 @@ function samePage(a: NeutralUrl, b: NeutralUrl): boolean {
 /**
  * A page of another site linked in its localized version, which may live at an older path there:
  * `developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Last-Modified` and `…/ko/docs/Web/HTTP/Headers/Last-Modified`.
+ * When the translation links the page in its own language, the page's name may be translated too:
+ * `en.wikipedia.org/wiki/Andromeda_(constellation)` and `de.wikipedia.org/wiki/Andromeda_(Sternbild)`.
  */
-function sameLocalizedPage(a: NeutralUrl, b: NeutralUrl): boolean {
-  if (!a.localized && !b.localized) return false;
-  const host = (url: NeutralUrl) => /^[a-z][\w+.-]*:\/\/([^/]*)/i.exec(url.base)?.[1];
-  const page = (url: NeutralUrl) => url.base.split('?')[0]!.split('/').pop();
-  return host(a) !== undefined && host(a) === host(b) && page(a) !== '' && page(a) === page(b);
+function sameLocalizedPage(reference: NeutralUrl, translation: NeutralUrl, ownLanguage: boolean): boolean {
+  if (!reference.localized && !translation.localized) return false;
+  const split = (url: NeutralUrl) => {
+    const match = /^[a-z][\w+.-]*:\/\/([^/]*)(.*)$/i.exec(url.base.split('?')[0]!);
+    const path = (match?.[2] ?? '').split('/');
+    return { host: match?.[1], page: path.pop() ?? '', folder: path.join('/') };
+  };
+  const a = split(reference);
+  const b = split(translation);
+  if (a.host === undefined || a.host !== b.host || a.page === '' || b.page === '') return false;
+  return a.page === b.page || (ownLanguage && a.folder === b.folder);
 }
 
 /** `/docs/guides/x` ends with `/guides/x`, at a segment boundary, with at least `depth` segments matching. */
