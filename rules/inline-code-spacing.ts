@@ -53,7 +53,10 @@ const INFLECTIONS = new Set([
  */
 function isAffix(letters: string, side: 'before' | 'after', words: Set<string>): boolean {
   const lower = letters.toLowerCase();
-  if (lower === '' || words.has(lower)) return false;
+  if (lower === '') return false;
+  // A plural `s` is never a word of its own, even where `(s)` leaves a lone `s` in the text.
+  if (side === 'after' && lower === 's') return true;
+  if (words.has(lower)) return false;
   return [...lower].length <= 2 || (side === 'after' && INFLECTIONS.has(lower));
 }
 

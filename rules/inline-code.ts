@@ -76,9 +76,9 @@ function maskPlaceholders(value: string): string {
   return value.replace(/\{\{(?!\[)[^{}]*\}\}/g, '{{…}}');
 }
 
-// String literals, the text between HTML tags, and `<address of your backend>`-style stand-ins (not tags: no `=` or `/`).
-const TEXT = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|>[^<>]+<|<\p{L}[^<>=/]*\s[^<>=/]*>|<[\p{Lu}_]{2,}>/gu;
-const PROSE = /^[\p{L}\p{M}'’]+(?: [\p{L}\p{M}'’]+)+$/u;
+// String literals, the text between HTML tags, and `<address of your backend>` or `[country code]` stand-ins (not tags).
+const TEXT = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|>[^<>]+<|<\p{L}[^<>=/]*\s[^<>=/]*>|<[\p{Lu}_]{2,}>|<\p{Ll}+(?:-\p{Ll}+)+>|\[\p{L}[^[\]]*\s[^[\]]*\]/gu;
+const PROSE = /^[\p{L}\p{M}'’]+(?: (?:[|·–—-] )?[\p{L}\p{M}'’]+)+$/u;
 
 /**
  * Two spans that differ only in text meant for readers: a string literal (`logger.info("Message")`), the text of an
@@ -87,7 +87,7 @@ const PROSE = /^[\p{L}\p{M}'’]+(?: [\p{L}\p{M}'’]+)+$/u;
  */
 function translatedText(reference: string, translation: string): boolean {
   // A span that is only words (`Log record`) is a term set in code style, and may be translated like the sentence.
-  if (PROSE.test(reference) && /^[\p{L}\p{M}'’ ]+$/u.test(translation)) return true;
+  if (PROSE.test(reference) && PROSE.test(translation)) return true;
   const refTexts = reference.match(TEXT) ?? [];
   const trTexts = translation.match(TEXT) ?? [];
   if (refTexts.length === 0 || refTexts.length !== trTexts.length) return false;
