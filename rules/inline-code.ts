@@ -77,7 +77,7 @@ function maskPlaceholders(value: string): string {
 }
 
 // String literals, the text between HTML tags, and `<address of your backend>` or `[country code]` stand-ins (not tags).
-const TEXT = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|>[^<>]+<|<\p{L}[^<>=/]*\s[^<>=/]*>|<[\p{Lu}_]{2,}>|<\p{Ll}+(?:-\p{Ll}+)+>|\[\p{L}[^[\]]*\s[^[\]]*\]/gu;
+const TEXT = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|>[^<>]+<|<\p{L}[^<>=/]*\s[^<>=/]*>|<[\p{Lu}_]{2,}>|<\p{Ll}+(?:-\p{Ll}+)+>|\[\p{L}[^[\]]*\]/gu;
 const PROSE = /^[\p{L}\p{M}'’]+(?: (?:[|·–—-] )?[\p{L}\p{M}'’]+)+$/u;
 
 /**
