@@ -1,6 +1,6 @@
 import { differs, quote, where } from '../src/messages.js';
-import { alignRows, alignTables, rowKey, rowsKeyed } from '../src/tables.js';
-import type { Rule, RuleContext, Table } from '../src/types.js';
+import { alignRows, alignTables, rowKey, rowKeyOf, rowsKeyed } from '../src/tables.js';
+import type { Rule, RuleContext, Table, TableRow } from '../src/types.js';
 
 /** Tables missing or extra, with another column count, or with rows dropped or added. */
 export const tableStructure: Rule = {
@@ -62,9 +62,30 @@ function rows(context: RuleContext, ref: Table, tr: Table): void {
     return;
   }
   const pairs = alignRows(ref, tr)!;
+  const keyOf = rowKeyOf(ref);
+  const rowKey = (row: TableRow | undefined) => (row ? keyOf(row) : '');
+  // A key that is unpaired on both sides is a row moved to another place, not one dropped and one added.
+  const unpairedRef = new Set(pairs.filter((p) => p.reference && !p.translation).map((p) => rowKey(p.reference)));
+  const moved = new Set(pairs.filter((p) => p.translation && !p.reference && unpairedRef.has(rowKey(p.translation))).map((p) => rowKey(p.translation)));
   pairs.forEach((pair, index) => {
+    if (pair.translation && !pair.reference && moved.has(rowKey(pair.translation))) {
+      const key = rowKey(pair.translation);
+      const original = ref.rows.find((row) => rowKey(row) === key)!;
+      context.report({
+        message: `Table row ${quote(key)} is at another place than in ${where(context.reference, original.span)}`,
+        subject: `Place of table row ${quote(key)}`,
+        span: pair.translation.span,
+        referenceSpan: original.span,
+        category: 'moved-row',
+        key: `moved:${key}`,
+        expected: 'in order',
+        found: 'moved',
+      });
+      return;
+    }
     if (pair.reference && !pair.translation) {
       const key = rowKey(pair.reference);
+      if (moved.has(key)) return;
       const before = pairs.slice(0, index).reverse().find((p) => p.translation)?.translation ?? tr.rows[0]!;
       context.report({
         message: `Table row ${quote(key)} is missing; ${where(context.reference, pair.reference.span)} has it`,

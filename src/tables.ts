@@ -31,12 +31,25 @@ export function alignTables(reference: Table[], translation: Table[]): Pair<Tabl
   );
 }
 
-/** Whether the first cells name the rows: most of the reference's row keys are found in the translation. */
+/** The key of a row by which it is found in the other copy: its first cell, or its first code when first cells repeat. */
+function keyOf(table: Table): (row: TableRow) => string {
+  const firsts = table.rows.slice(1).map(rowKey);
+  if (new Set(firsts).size === firsts.length) return rowKey;
+  return (row) => row.cells.flatMap((cell) => cell.inlineCode)[0] ?? rowKey(row);
+}
+
+/** Whether the rows have keys: most of the reference's row keys are found in the translation. */
 export function rowsKeyed(reference: Table, translation: Table): boolean {
-  const body = reference.rows.slice(1).map(rowKey).filter((key) => key !== '');
+  const key = keyOf(reference);
+  const body = reference.rows.slice(1).map(key).filter((value) => value !== '');
   if (body.length === 0) return false;
-  const keys = new Set(translation.rows.slice(1).map(rowKey));
-  return body.filter((key) => keys.has(key)).length * 2 >= body.length;
+  const keys = new Set(translation.rows.slice(1).map(key));
+  return body.filter((value) => keys.has(value)).length * 2 >= body.length;
+}
+
+/** The function that names the rows of `reference` (and of its translation) in messages and pairing. */
+export function rowKeyOf(reference: Table): (row: TableRow) => string {
+  return keyOf(reference);
 }
 
 /**
@@ -45,7 +58,16 @@ export function rowsKeyed(reference: Table, translation: Table): boolean {
  */
 export function alignRows(reference: Table, translation: Table): Pair<TableRow>[] | undefined {
   if (rowsKeyed(reference, translation)) {
-    const body = align(reference.rows.slice(1), translation.rows.slice(1), (a, b) => rowKey(a) === rowKey(b));
+    const rowKey = keyOf(reference);
+    // Rows whose first cell is prose (translated) pair with a row holding the same code in its other cells.
+    const rest = (row: TableRow) => row.cells.slice(1).flatMap(cellTokens);
+    const named = (row: TableRow) => row.cells[0] !== undefined && cellTokens(row.cells[0]).length > 0;
+    const body = align(
+      reference.rows.slice(1),
+      translation.rows.slice(1),
+      (a, b) => rowKey(a) === rowKey(b),
+      (a, b) => !(named(a) && named(b)) && rest(a).length > 0 && dice(rest(a), rest(b)) >= 0.5,
+    );
     const shifted = body.map((pair) => ({
       ...pair,
       referenceIndex: pair.referenceIndex === -1 ? -1 : pair.referenceIndex + 1,
