@@ -15,7 +15,7 @@ export const headingStructure: Rule = {
     const { reference, translation } = context;
     // Headings of one level whose id, inline code or text is the same anchor the alignment; between those, headings
     // pair in order (translated text), and a pair of two levels is a heading moved up or down.
-    const pairs = align(reference.headings, translation.headings, sameHeading, (a, b) => a.depth === b.depth);
+    const pairs = align(reference.headings, translation.headings, sameHeading, similarHeading);
     const missing = pairs.filter((pair) => pair.reference && !pair.translation);
     const extra = pairs.filter((pair) => pair.translation && !pair.reference);
     if (missing.length > MANY_MISSING && missing.length * 3 > reference.headings.length) {
@@ -83,4 +83,9 @@ function sameHeading(a: Heading, b: Heading): boolean {
   if (a.depth !== b.depth) return false;
   if (a.id === b.id || a.text === b.text) return true;
   return a.code.length > 0 && a.code.join('\u0000') === b.code.join('\u0000');
+}
+
+/** Whether two headings may be one translated heading: same level, and each one's code is in the other's text. */
+function similarHeading(a: Heading, b: Heading): boolean {
+  return a.depth === b.depth && a.code.every((code) => b.text.includes(code)) && b.code.every((code) => a.text.includes(code));
 }
