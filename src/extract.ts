@@ -18,7 +18,10 @@ const MKDOCS_ADMONITION = /^[!?]{3}\+?\s*(\p{L}[\p{L}\p{N}_-]*)/u;
 // Docsy's alert shortcode, `{{% alert title="Note" color="warning" %}}`: its colour plays the keyword's part.
 const HUGO_ALERT = /^\{\{([%<])\s*alert\b(.*?)\1\}\}/s;
 const ALERT_COLOR = /\bcolor\s*=\s*"?([\w-]+)/;
-const HEADING_ANCHOR = /\{\s*#([^\s{}]+)\s*\}\s*$/;
+// A trailing attribute list, `{#id}`, `{ #id }` or Hugo's `{.notranslate lang=en #id}`: not part of the heading text.
+const ATTRIBUTE = String.raw`(?:[.#][^\s{}]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]+))`;
+const HEADING_ATTRIBUTES = new RegExp(String.raw`\{\s*${ATTRIBUTE}(?:\s+${ATTRIBUTE})*\s*\}\s*$`);
+const HEADING_ID = /(^|[\s{])#([^\s{}]+)/;
 
 /** Plain text of a node, like mdast-util-to-string. */
 function toText(node: AnyNode): string {
@@ -249,19 +252,20 @@ export function extract(file: TextFile, path: string, locale: string): FileSumma
         const block = addBlock('heading', node);
         const span = spanOf(node);
         const source = text.slice(span.start.offset, span.end.offset);
-        const anchor = HEADING_ANCHOR.exec(source);
+        const attributes = HEADING_ATTRIBUTES.exec(source);
+        const anchor = attributes ? HEADING_ID.exec(attributes[0]) : null;
         const heading: FileSummary['headings'][number] = {
           depth: node.depth,
-          text: toText(node).replace(HEADING_ANCHOR, '').trim(),
+          text: toText(node).replace(HEADING_ATTRIBUTES, '').trim(),
           id: '',
           code: collectInlineCode(node),
           span,
         };
-        if (anchor) {
+        if (attributes && anchor) {
           // The span covers the id alone, so a fix replaces it whatever the brace style ({#id} or { #id }).
-          const at = span.start.offset + anchor.index + anchor[0].indexOf('#') + 1;
-          heading.anchor = anchor[1]!;
-          heading.anchorSpan = lines.span(at, at + anchor[1]!.length);
+          const at = span.start.offset + attributes.index + anchor.index + anchor[1]!.length + 1;
+          heading.anchor = anchor[2]!;
+          heading.anchorSpan = lines.span(at, at + anchor[2]!.length);
         }
         summary.headings.push(heading);
         for (const child of node.children) inline(child as AnyNode, block);
