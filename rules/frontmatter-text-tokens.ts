@@ -1,6 +1,7 @@
 import { paths, placeholders, urls } from '../src/tokens.js';
 import { differs } from '../src/messages.js';
 import { missing } from '../src/elements.js';
+import { neutralUrl } from '../src/localize.js';
 import type { FileSummary, Rule } from '../src/types.js';
 
 /** Paths, URLs and placeholders inside translated front matter text (title, description) changed or translated. */
@@ -22,9 +23,11 @@ export const frontmatterTextTokens: Rule = {
       if (!trEntry || typeof trEntry.value !== 'string') continue;
       const refTokens = tokens(refEntry.value).filter((token) => !corroborated || corroborated.has(token));
       const trTokens = tokens(trEntry.value);
-      const gone = missing(refTokens, trTokens);
+      // Localized links (`/docs/spec/buttons-cn` in zh-CN, `/de/docs/` in de) are the same token.
+      const neutral = (list: string[], locale: string) => list.map((token) => neutralUrl(token, locale, options.linkLocalePatterns));
+      const gone = without(refTokens, neutral(refTokens, reference.locale), neutral(trTokens, translation.locale));
       if (gone.length === 0) continue;
-      const added = missing(trTokens, tokens(refEntry.value));
+      const added = without(trTokens, neutral(trTokens, translation.locale), neutral(tokens(refEntry.value), reference.locale));
       context.report(
         differs(context, `\`${refEntry.key}\` in front matter`, gone.join(' '), added.join(' ') || undefined, trEntry.valueSpan, refEntry.span, {
           category: added.length ? 'changed' : 'missing',
@@ -46,4 +49,15 @@ function bodyTokens(summary: FileSummary): Set<string> {
   for (const block of summary.codeBlocks) for (const token of tokens(block.body)) set.add(token);
   for (const link of summary.links) set.add(link.url);
   return set;
+}
+
+/** The tokens of `list` whose neutral forms (`forms`, index for index) are missing from `other`, as a multiset. */
+function without(list: string[], forms: string[], other: string[]): string[] {
+  const gone = missing(forms, other);
+  return list.filter((_, index) => {
+    const at = gone.indexOf(forms[index]!);
+    if (at === -1) return false;
+    gone.splice(at, 1);
+    return true;
+  });
 }

@@ -21,13 +21,18 @@ function tableTokens(table: Table): string[] {
   return table.rows.slice(1).flatMap((row) => row.cells.flatMap(cellTokens));
 }
 
+function empty(table: Table): boolean {
+  return tableTokens(table).length === 0;
+}
+
 /** Tables paired by order: same column count and similar untranslatable cells anchor. */
 export function alignTables(reference: Table[], translation: Table[]): Pair<Table>[] {
   return align(
     reference,
     translation,
-    (a, b) => a.columns === b.columns && dice(tableTokens(a), tableTokens(b)) >= 0.5,
-    (a, b) => dice(tableTokens(a), tableTokens(b)) >= 0.3 || a.rows.length === b.rows.length,
+    // Tables with nothing untranslatable in them (all prose, links) are only the same table when their shape is.
+    (a, b) => a.columns === b.columns && (empty(a) && empty(b) ? a.rows.length === b.rows.length : dice(tableTokens(a), tableTokens(b)) >= 0.5),
+    (a, b) => a.columns === b.columns || a.rows.length === b.rows.length || (!empty(a) && dice(tableTokens(a), tableTokens(b)) >= 0.3),
   );
 }
 
