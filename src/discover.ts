@@ -180,6 +180,8 @@ export interface Discovery {
   groups: PageGroup[];
   /** Expected path of a page's copy in a locale, for messages. */
   expectedPath(page: PageGroup, locale: string): string | undefined;
+  /** The page id a path (relative to cwd, present or deleted) would have, if the patterns match it. */
+  pageOf(file: string): string | undefined;
 }
 
 /** Find every Markdown file under `root`, tell its locale and page, and group copies of the same page. */
@@ -250,6 +252,14 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   return {
     layout: info,
     groups: ordered,
+    pageOf(file) {
+      const path = toPosix(relative(root, resolve(options.cwd, file)));
+      for (const pattern of compiled) {
+        const hit = pageOf(path, pattern);
+        if (hit && (!pattern.hasLocale || (hit.locale && locales.includes(hit.locale)))) return hit.page;
+      }
+      return undefined;
+    },
     expectedPath(page, locale) {
       const sample = page.files[0];
       if (!sample) return undefined;

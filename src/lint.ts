@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { rules as allRules } from '../rules/index.js';
 import { ruleOptions, type Config } from './config.js';
 import { discover } from './discover.js';
+import { baseFingerprint, numberFingerprints } from './fingerprint.js';
+import { inShard, type Shard } from './shard.js';
 import { extract } from './extract.js';
 import { readText } from './read.js';
 import { revisionOf } from './revisions.js';
@@ -25,8 +27,10 @@ export interface LintOptions extends Config {
   root?: string;
   /** Working directory: paths in findings are relative to it. */
   cwd?: string;
-  /** Only lint the page groups these files (relative to cwd) belong to. */
+  /** Only lint the page groups these files (relative to cwd) belong to; deleted files count by their path. */
   only?: string[];
+  /** Only lint the page groups of this shard (`--shard i/n`). */
+  shard?: Shard;
 }
 
 const ZERO: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
@@ -51,8 +55,10 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   let groups = discovery.groups;
   if (options.only) {
     const wanted = new Set(options.only);
-    groups = groups.filter((group) => group.files.some((file) => wanted.has(file.file)));
+    const pages = new Set(options.only.flatMap((file) => discovery.pageOf(file) ?? []));
+    groups = groups.filter((group) => pages.has(group.id) || group.files.some((file) => wanted.has(file.file)));
   }
+  if (options.shard) groups = groups.filter((group) => inShard(group.id, options.shard!));
   const findings: Finding[] = [];
   let files = 0;
   for (const group of groups) {
@@ -61,12 +67,14 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     findings.push(...lintGroup(group, copies, { source, locales: discovery.layout.locales, active, settings, expectedPath: (locale) => discovery.expectedPath(group, locale) }));
   }
   findings.sort(compareFindings);
+  numberFingerprints(findings);
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
   return {
     version: 1,
     summary: { pages: groups.length, files, errors: count('error'), warnings: count('warning'), infos: count('info') },
     findings,
     layout: discovery.layout,
+    files: groups.flatMap((group) => group.files.map((file) => file.file)),
   };
 }
 
@@ -268,7 +276,7 @@ function stamp(
     endLine: span.end.line,
     endColumn: span.end.column,
     message: report.message,
-    fingerprint: hash([rule.id, page, locale, report.category ?? '', report.key ?? '', report.expected ?? '', report.found ?? '', report.key ? '' : report.message].join('|')),
+    fingerprint: baseFingerprint({ ruleId: rule.id, page, locale, category: report.category, expected: report.expected, found: report.found, message: report.message }),
     page,
   };
   if (report.category) finding.category = report.category;
