@@ -30,7 +30,10 @@ export function defaultBase(cwd: string, env: Record<string, string | undefined>
   if (env.GITHUB_BASE_REF) candidates.push(`origin/${env.GITHUB_BASE_REF}`);
   if (env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME) candidates.push(`origin/${env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME}`);
   const originHead = git(cwd, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']);
-  if (originHead.ok) candidates.push(originHead.stdout.trim().replace(/^refs\/remotes\//, ''));
+  const current = git(cwd, ['symbolic-ref', '--quiet', '--short', 'HEAD']).stdout.trim();
+  const remoteDefault = originHead.stdout.trim().replace(/^refs\/remotes\//, '');
+  // A single-branch clone points origin/HEAD at the branch it cloned: that is this branch, not the default one.
+  if (originHead.ok && remoteDefault !== `origin/${current}`) candidates.push(remoteDefault);
   candidates.push('origin/main', 'origin/master', 'main', 'master');
   return candidates.find((candidate) => commitExists(cwd, candidate));
 }
