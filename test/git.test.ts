@@ -132,6 +132,29 @@ describe('changed files', () => {
   });
 });
 
+describe('--changed in CI', () => {
+  it('takes the pull or merge request target from the environment', async () => {
+    write(repo, { 'de/a.md': PAGE('x-api-key: {ORG}') });
+    git(repo, 'commit', '-qam', 'drift in a');
+    git(repo, 'branch', 'release');
+    write(repo, { 'en/c.md': `${PAGE('x-api-key: {API_KEY}')}\nMore.\n` });
+    git(repo, 'commit', '-qam', 'touch page c, which has old drift');
+    const clone = mkdtempSync(join(tmpdir(), 'doc-drift-ci-clone-'));
+    git(clone, 'clone', '-q', '--branch', 'feature', `file://${repo}`, 'work');
+    const work = join(clone, 'work');
+    const changed = async (env: Record<string, string>) => {
+      let stderr = '';
+      let stdout = '';
+      const code = await main(['-f', 'json', '--changed'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: work, env, isTTY: false });
+      return { code, stderr, files: (JSON.parse(stdout).findings as Array<{ file: string }>).map((f) => f.file) };
+    };
+    expect(await changed({})).toMatchObject({ stderr: expect.stringContaining('since origin/main'), files: ['de/a.md', 'de/c.md'] });
+    expect(await changed({ GITHUB_BASE_REF: 'release' })).toMatchObject({ stderr: expect.stringContaining('since origin/release'), files: ['de/c.md'] });
+    expect(await changed({ CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'release' })).toMatchObject({ files: ['de/c.md'] });
+    rmSync(clone, { recursive: true, force: true });
+  });
+});
+
 describe('--changed argument', () => {
   it('takes REF from = or the next word unless it is an option, a Markdown file or a path', () => {
     expect(takeChangedFlag(['--changed'])).toEqual({ argv: [], changed: {} });
