@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_OPTIONS } from './defaults.js';
 import { presetNamed, presets } from './presets.js';
@@ -65,7 +66,11 @@ function describeError(error: ErrorObject): string {
 
 /** Check a configuration object read from `file` against the shipped JSON Schema; throws a UsageError naming key and file. */
 export function validateConfig(value: unknown, file: string): Config {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema());
+  if (!validator) {
+    // Loaded on first use: most runs (a pre-commit hook with no config file) never pay for Ajv.
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    validator = new Ajv({ allErrors: true, strict: false }).compile(configSchema());
+  }
   if (!validator(value)) {
     const messages = [...new Set((validator.errors ?? []).map(describeError))];
     throw new UsageError(`${file}: ${messages.join('; ')}`);

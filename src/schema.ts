@@ -1,9 +1,10 @@
 /** The JSON Schema of the configuration, built from the option list and the rule registry so it cannot drift. */
 import { rules } from '../rules/index.js';
+import { REPOSITORY_URL } from './formatters/meta.js';
 import { presets } from './presets.js';
 
 /** Where editors find the schema; the package ships it as `schema/doc-drift.schema.json`. */
-export const SCHEMA_ID = 'https://github.com/doc-drift/doc-drift/raw/main/schema/doc-drift.schema.json';
+export const SCHEMA_ID = `${REPOSITORY_URL}/raw/main/schema/doc-drift.schema.json`;
 
 const strings = (description: string) => ({ type: 'array', items: { type: 'string' }, description });
 
