@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +14,8 @@ import { lint } from '../src/lint.js';
 import type { LintResult } from '../src/types.js';
 
 const example = resolve(import.meta.dirname, '../fixtures/example');
+const seeds = resolve(import.meta.dirname, '../../shared/seeds');
+const hasPython = spawnSync('python3', ['-c', 'import xml.dom.minidom'], { encoding: 'utf8' }).status === 0;
 const sarifSchemaPath = resolve(import.meta.dirname, '../../shared/schemas/sarif-schema-2.1.0.json');
 
 let result: LintResult;
@@ -40,6 +43,16 @@ describe('sarif', () => {
     delete broken.runs[0].results[0].message.text;
     expect(validate(broken)).toBe(false);
     expect(validate({ version: '2.1.0' })).toBe(false);
+  });
+
+  it.skipIf(!existsSync(sarifSchemaPath) || !existsSync(seeds))('validates for peer findings on the seed page too', async () => {
+    const ajv = new Ajv04({ allErrors: true, strict: false, validateFormats: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(sarifSchemaPath, 'utf8')));
+    const peers = await lint({ cwd: seeds });
+    expect(peers.findings.length).toBeGreaterThan(0);
+    const log = JSON.parse(sarif(peers));
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(log.runs[0].results.every((r: { relatedLocations?: unknown[] }) => r.relatedLocations?.length === 1 || r.relatedLocations === undefined)).toBe(true);
   });
 
   it('has one result per finding, rules with help links, and the reference copy as a related location', () => {
@@ -87,6 +100,13 @@ describe('junit, markdown, gitlab', () => {
     const clean = junit({ ...result, findings: [] });
     expect(clean).toContain('failures="0"');
     expect(clean.match(/<testcase /g)).toHaveLength(1);
+  });
+
+  it.skipIf(!hasPython)('junit is well-formed XML to a real parser', () => {
+    const xml = junit({ ...result, findings: [...result.findings, { ...result.findings[0]!, message: 'a <b> & "c" \u0001 ]]>' }] });
+    const parsed = spawnSync('python3', ['-c', 'import sys, xml.dom.minidom; d = xml.dom.minidom.parseString(sys.stdin.buffer.read()); print(len(d.getElementsByTagName("failure")))'], { input: xml, encoding: 'utf8' });
+    expect(parsed.stderr).toBe('');
+    expect(Number(parsed.stdout.trim())).toBe(result.findings.length + 1);
   });
 
   it('markdown has counts, a table per file, and cells that cannot break the table', () => {
