@@ -1,6 +1,6 @@
 /**
  * Inline suppression in HTML comments: `<!-- doc-drift-disable-next-line rule-id -->`, `-disable` / `-enable`,
- * `-disable-file`. Each file's directives become line ranges; findings inside a range for its rules are dropped.
+ * `-disable-file` (in MDX, the same words in a comment expression).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -25,7 +25,8 @@ interface Range {
   used: boolean;
 }
 
-const DIRECTIVE = /<!--\s*doc-drift-(disable-next-line|disable-file|disable|enable)(?=\s|-->)([^]*?)-->/g;
+// `<!-- doc-drift-… -->` in Markdown; `{/* doc-drift-… */}` in MDX, where HTML comments are not allowed.
+const DIRECTIVE = /(?:<!--|\{\/\*)\s*doc-drift-(disable-next-line|disable-file|disable|enable)(?=\s|-->|\*\/)([^]*?)(?:-->|\*\/\})/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /**

@@ -112,4 +112,12 @@ describe('directive parsing', () => {
     ]);
     expect(fenceEnds.get(4)).toBe(7);
   });
+
+  it('reads MDX comment expressions too', () => {
+    const { directives } = parseDirectives('{/* doc-drift-disable-next-line code-block-content */}\n{/*doc-drift-enable*/}\n{/* a comment */}\n');
+    expect(directives).toEqual([
+      { kind: 'disable-next-line', rules: ['code-block-content'], line: 1, column: 1 },
+      { kind: 'enable', rules: [], line: 2, column: 1 },
+    ]);
+  });
 });
