@@ -1,17 +1,17 @@
 /** The command line: parse arguments, load configuration, lint, format, and return the exit code. */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { rules } from '../rules/index.js';
-import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { loadConfig, printConfig, UsageError } from './config.js';
 import { formatters } from './formatters/index.js';
-import { changedMarkdown, takeChangedFlag } from './git.js';
+import { takeChangedFlag } from './git.js';
 import { lint } from './lint.js';
 import { parseOutputs, useColor, writeOutputs } from './outputs.js';
+import { checkPostprocessOptions, postprocess } from './postprocess.js';
+import { selectPages } from './select.js';
 import { parseShard } from './shard.js';
-import { applyInlineConfig, recount } from './suppress.js';
 import type { Severity } from './types.js';
 
 export interface Io {
@@ -163,24 +163,22 @@ async function run(argv: string[], io: Io): Promise<number> {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings needs a whole number of 0 or more');
   }
+  // --- CI and pre-commit: which pages (files, --changed, --shard) and what happens to findings afterwards ---
+  const notify = (line: string) => io.stderr(`doc-drift: ${line}\n`);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-  if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE');
-
-  // Positionals: one directory (the root), or Markdown files whose pages to lint.
-  let root = '.';
-  let only: string[] | undefined;
-  if (positionals.length === 1 && !/\.mdx?$/i.test(positionals[0]!)) root = positionals[0]!;
-  else if (positionals.length > 0) {
-    const bad = positionals.filter((path) => !/\.mdx?$/i.test(path));
-    if (bad.length > 0) throw new UsageError(`expected one directory or Markdown files, got ${bad.map((p) => `\`${p}\``).join(', ')}`);
-    only = positionals.map((path) => relative(io.cwd, resolve(io.cwd, path)).split('\\').join('/'));
-  }
-  if (changedFlag.changed) {
-    const changed = changedMarkdown(resolve(io.cwd, root), changedFlag.changed.ref, io.env);
-    const fromRoot = changed.files.map((file) => relative(io.cwd, resolve(io.cwd, root, file)).split('\\').join('/'));
-    only = [...(only ?? []), ...fromRoot];
-    if (!values.quiet) io.stderr(`doc-drift: ${changed.files.length} changed Markdown file${changed.files.length === 1 ? '' : 's'} since ${changed.baseName} (${changed.base.slice(0, 7)})\n`);
-  }
+  const { root, only } = selectPages({ positionals, changed: changedFlag.changed, cwd: io.cwd, env: io.env, notify: values.quiet ? undefined : notify });
+  const post = {
+    cwd: io.cwd,
+    inlineConfig: !values['no-inline-config'],
+    reportUnusedDirectives: Boolean(values['report-unused-disable-directives']),
+    baseline: values.baseline,
+    updateBaseline: Boolean(values['update-baseline']),
+    quiet: Boolean(values.quiet),
+    only,
+    partial: only !== undefined || shard !== undefined,
+  };
+  checkPostprocessOptions(post);
+  // --- end ---
 
   const ruleIds = rules.map((rule) => rule.id);
   const { config, file: configFile } = await loadConfig({
@@ -209,34 +207,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stdout(printConfig(options, configFile, ruleIds));
     return 0;
   }
-  let result = await lint({ ...options, cwd: io.cwd, root, only, shard });
+  const linted = await lint({ ...options, cwd: io.cwd, root, only, shard });
 
-  // --- CI and pre-commit post-processing (issue 3): inline directives, baseline ---
-  if (only && !values.quiet) {
-    const linted = new Set(result.files ?? []);
-    const unchecked = only.filter((file) => !linted.has(file) && existsSync(resolve(io.cwd, file)));
-    if (unchecked.length > 0) io.stderr(`doc-drift: not part of any localized page, not checked: ${unchecked.join(', ')}\n`);
-  }
-  result = applyInlineConfig(result, {
-    cwd: io.cwd,
-    inlineConfig: !values['no-inline-config'],
-    reportUnused: values['report-unused-disable-directives'] ? 'error' : undefined,
-  });
-  if (values.baseline) {
-    const baselineFile = resolve(io.cwd, values.baseline);
-    if (values['update-baseline']) {
-      writeBaseline(baselineFile, result);
-      io.stderr(`doc-drift: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to the baseline ${values.baseline}\n`);
-    }
-    const applied = applyBaseline(result, readBaseline(baselineFile));
-    result = applied.result;
-    if (!values.quiet && applied.known > 0) io.stderr(`doc-drift: ${applied.known} finding${applied.known === 1 ? '' : 's'} already in the baseline not shown\n`);
-  }
-  // --- end of CI and pre-commit post-processing ---
-
-  if (values.quiet) {
-    result = recount({ ...result, findings: result.findings.filter((finding) => finding.severity === 'error') });
-  }
+  const result = postprocess(linted, post, notify);
   const color = useColor({ color: values.color, noColor: values['no-color'] }, io.env, io.isTTY);
   writeOutputs(result, outputs, { cwd: io.cwd, stdout: io.stdout, color });
   const stdoutFormat = outputs.find((output) => !output.file)?.format;

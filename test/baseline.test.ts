@@ -97,5 +97,9 @@ describe('baseline', () => {
     expect(await run(['--baseline', 'nope.json'], root)).toMatchObject({ code: 2, stderr: expect.stringContaining('--update-baseline') });
     expect(await run(['--baseline', 'bad.json'], root)).toMatchObject({ code: 2, stderr: expect.stringContaining('not a doc-drift baseline') });
     expect(await run(['--update-baseline'], root)).toMatchObject({ code: 2, stderr: expect.stringContaining('needs --baseline') });
+    // A baseline written from part of the pages would drop every other page's entries.
+    for (const partial of [['de/a.md'], ['--shard', '1/2']]) {
+      expect(await run(['--baseline', 'b.json', '--update-baseline', ...partial], root)).toMatchObject({ code: 2, stderr: expect.stringContaining('records every page') });
+    }
   });
 });
