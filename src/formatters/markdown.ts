@@ -16,7 +16,8 @@ export function markdown(result: LintResult): string {
   const { errors, warnings, infos, pages, files } = result.summary;
   const total = errors + warnings + infos;
   const layout = `${result.layout.name} layout, ${result.layout.source ? `source \`${result.layout.source}\`` : 'no source locale'}`;
-  const lines = ['## doc-drift', ''];
+  // The invisible marker lets a bot find and update its earlier pull request comment instead of adding another.
+  const lines = ['<!-- doc-drift-report -->', '## doc-drift', ''];
   if (total === 0) {
     lines.push(`✅ No drift in ${pages} page${pages === 1 ? '' : 's'} (${files} files; ${layout}).`, '');
     return `${lines.join('\n')}\n`;
