@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { rules } from '../rules/index.js';
 import type { Finding, LintResult, Severity } from './types.js';
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-file';
@@ -140,6 +141,7 @@ export function applyInlineConfig(result: LintResult, options: SuppressOptions):
     for (const range of ranges.filter((candidate) => !candidate.used)) {
       const { directive } = range;
       const names = directive.rules.length ? ` (${directive.rules.map((rule) => `\`${rule}\``).join(', ')})` : '';
+      const unknown = directive.rules.filter((rule) => !rules.some((known) => known.id === rule));
       added.push({
         ruleId: UNUSED_DIRECTIVE,
         severity: options.reportUnused,
@@ -149,7 +151,9 @@ export function applyInlineConfig(result: LintResult, options: SuppressOptions):
         column: directive.column,
         endLine: directive.line,
         endColumn: directive.column,
-        message: `Unused \`doc-drift-${directive.kind}\` directive${names}: nothing to suppress here`,
+        message: unknown.length
+          ? `\`doc-drift-${directive.kind}\` directive names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map((rule) => `\`${rule}\``).join(', ')} (see --list-rules)`
+          : `Unused \`doc-drift-${directive.kind}\` directive${names}: nothing to suppress here`,
         fingerprint: `${UNUSED_DIRECTIVE}:${file}:${directive.kind}:${directive.rules.join(',')}:${directive.line}`,
         page,
       });

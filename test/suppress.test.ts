@@ -89,6 +89,14 @@ describe('inline suppression', () => {
     expect(list).toEqual(['de/a.md:3 inline-code', 'de/a.md:10 unused-disable-directive', 'de/a.md:11 inline-code', 'fr/a.md:1 unused-disable-directive']);
     expect(code).toBe(1);
   });
+
+  it('names a misspelt rule id in an unused directive', async () => {
+    let stdout = '';
+    const root = tree(german({ block: '<!-- doc-drift-disable-next-line code-block-contents -->\n' }));
+    await main(['-f', 'json', '--report-unused-disable-directives'], { stdout: (t) => (stdout += t), stderr: () => {}, cwd: root, env: {}, isTTY: false });
+    const unused = JSON.parse(stdout).findings.find((f: { ruleId: string }) => f.ruleId === 'unused-disable-directive');
+    expect(unused.message).toContain('unknown rule `code-block-contents`');
+  });
 });
 
 describe('directive parsing', () => {
