@@ -1,8 +1,9 @@
 /** Run every rule over every page group and stamp the findings: ids, severities, positions, fingerprints. */
 import { createHash } from 'node:crypto';
+import { relative, resolve } from 'node:path';
 import { rules as allRules } from '../rules/index.js';
 import { ruleOptions, type Config } from './config.js';
-import { discover } from './discover.js';
+import { discover, type DiscoveryProblem } from './discover.js';
 import { baseFingerprint, numberFingerprints } from './fingerprint.js';
 import { inShard, type Shard } from './shard.js';
 import { extract } from './extract.js';
@@ -54,12 +55,16 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const source = discovery.layout.source;
   let groups = discovery.groups;
   if (options.only) {
-    const wanted = new Set(options.only);
-    const pages = new Set(options.only.flatMap((file) => discovery.pageOf(file) ?? []));
+    // `./de/a.md`, `de\a.md` or an absolute path name the same file as `de/a.md`.
+    const wanted = new Set(options.only.map((file) => relative(cwd, resolve(cwd, file)).split('\\').join('/')));
+    // A deleted file still selects its page, by the page id its path would have.
+    const pages = new Set([...wanted].flatMap((file) => discovery.pageOf(file) ?? []));
     groups = groups.filter((group) => pages.has(group.id) || group.files.some((file) => wanted.has(file.file)));
   }
   if (options.shard) groups = groups.filter((group) => inShard(group.id, options.shard!));
-  const findings: Finding[] = [];
+  // Directories and links discovery could not walk; left out when only some pages are linted (in shard 1 only).
+  const partial = options.only !== undefined || (options.shard !== undefined && options.shard.index !== 1);
+  const findings: Finding[] = partial ? [] : discoveryFindings(discovery.problems, active);
   let files = 0;
   for (const group of groups) {
     const copies = await readGroup(group);
@@ -227,6 +232,26 @@ function peerMessage(subject: string, groups: AgreementGroup[]): string {
     return `${value} in ${group.locales.join(', ')}${revisions.length ? ` (from ${revisions.join(', ')})` : ''}`;
   });
   return `${subject}: copies disagree, no source locale to decide: ${parts.join('; ')}`;
+}
+
+/** Findings for what discovery could not walk (unreadable directories, link loops), under the unreadable-file rule. */
+function discoveryFindings(problems: DiscoveryProblem[], active: Array<{ rule: Rule; severity: Severity }>): Finding[] {
+  const unreadable = active.find(({ rule }) => rule.id === 'unreadable-file');
+  if (!unreadable) return [];
+  return problems.map((problem) => ({
+    ruleId: unreadable.rule.id,
+    severity: unreadable.severity,
+    locale: '',
+    file: problem.file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    message: problem.message,
+    category: 'unreadable',
+    fingerprint: hash(`${unreadable.rule.id}|${problem.file}|${problem.message}`),
+    page: '',
+  }));
 }
 
 /** Run a rule; a rule that throws becomes a finding on the page, never a crash. */

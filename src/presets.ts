@@ -11,10 +11,11 @@ export const presets = {
   /** Starlight: the root locale in `src/content/docs/`, others in `src/content/docs/{locale}/`. */
   starlight: { source: 'en', patterns: ['src/content/docs/**', 'src/content/docs/{locale}/**'] },
   /**
-   * Adobe Experience League: one repository per locale checked out side by side (`experience-platform.de-DE/help/**`)
-   * or one directory per locale (`de-DE/help/**`). No source locale: copies are compared as peers unless `source` is set.
+   * Adobe Experience League: one repository per locale checked out side by side (`experience-platform.de-DE/help/**`),
+   * as upstream. No source locale unless set: copies are compared as peers. (One directory per locale, `de-DE/help/**`
+   * as in the seeds, needs no preset: it is detected.)
    */
-  adobe: { patterns: ['{locale}/help/**', '*.{locale}/help/**'] },
+  adobe: { patterns: ['*.{locale}/help/**'] },
 } satisfies Record<string, Config>;
 
 export type PresetName = keyof typeof presets;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
@@ -116,11 +116,19 @@ describe('presets', () => {
     });
   }
 
-  it.skipIf(!existsSync(seeds))('adobe: reads the seed page in five locales as peers', async () => {
-    const { stdout } = await run(['--preset', 'adobe', '-f', 'json'], seeds);
+  it.skipIf(!existsSync(seeds))('adobe: reads the seed page in five locales as peers, laid out as sibling repositories', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'doc-drift-adobe-'));
+    for (const locale of readdirSync(seeds)) {
+      if (!statSync(join(seeds, locale)).isDirectory()) continue;
+      const target = join(root, `experience-platform.${locale}`, 'help/catalog/api/create-batch.md');
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(join(seeds, locale, 'help/catalog/api/create-batch.md'), target);
+    }
+    const { stdout } = await run(['--preset', 'adobe', '-f', 'json'], root);
     const parsed = JSON.parse(stdout);
     expect(parsed.summary).toMatchObject({ pages: 1, files: 5 });
     expect(parsed.layout.source).toBeUndefined();
+    expect(parsed.findings.some((f: { ruleId: string; file: string }) => f.ruleId === 'code-block-content' && f.file.startsWith('experience-platform.de-DE/'))).toBe(true);
   });
 });
 
