@@ -1,6 +1,6 @@
 /** Several reports from one run: `--format stylish --format sarif:drift.sarif`, `--output-file`, colour choice. */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, normalize, resolve } from 'node:path';
 import { UsageError } from './config.js';
 import { formatters } from './formatters/index.js';
 import type { LintResult } from './types.js';
@@ -29,7 +29,7 @@ export function parseOutputs(formats: string[] | undefined, outputFile: string |
     throw new UsageError(`only one format can go to ${outputFile ? '--output-file' : 'standard output'}; give the others a file, e.g. --format ${unnamed[1]!.format}:report.out`);
   }
   for (const spec of unnamed) spec.file = outputFile;
-  const files = specs.flatMap((spec) => (spec.file ? [resolve(spec.file)] : []));
+  const files = specs.flatMap((spec) => (spec.file ? [normalize(spec.file)] : []));
   if (new Set(files).size !== files.length) throw new UsageError('two formats would write the same file');
   return specs;
 }
