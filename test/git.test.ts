@@ -1,10 +1,12 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/cli.js';
 import { takeChangedFlag } from '../src/git.js';
+
+const bin = resolve(import.meta.dirname, '../dist/src/bin.js');
 
 const PAGE = (header: string) => `# Create a batch
 
@@ -122,7 +124,15 @@ describe('changed files', () => {
       expect(result.stderr).toMatch(/shallow clone/);
       expect(result.stdout).toBe('');
     }
+    // The program itself, as CI runs it: a clear message, exit 2, nothing on standard output.
+    const program = spawnSync('node', [bin, '--changed', '--format', 'github'], { cwd: work, encoding: 'utf8' });
+    expect(program.status).toBe(2);
+    expect(program.stderr).toMatch(/^doc-drift: --changed: this is a shallow clone .*fetch-depth: 0/);
+    expect(program.stdout).toBe('');
     git(work, 'fetch', '-q', '--unshallow', 'origin', 'main:main');
+    const unshallowed = spawnSync('node', [bin, '--changed', '--format', 'github'], { cwd: work, encoding: 'utf8' });
+    expect(unshallowed.status).toBe(1);
+    expect(unshallowed.stdout).toMatch(/^::error file=de\/a\.md,line=7,/);
     expect((await run(['--changed=main'], work)).code).toBe(1);
     const outside = mkdtempSync(join(tmpdir(), 'doc-drift-nogit-'));
     write(outside, { 'en/a.md': '# A\n', 'de/a.md': '# A\n' });
