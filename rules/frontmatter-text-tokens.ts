@@ -24,10 +24,10 @@ export const frontmatterTextTokens: Rule = {
       const refTokens = tokens(refEntry.value).filter((token) => !corroborated || corroborated.has(token));
       const trTokens = tokens(trEntry.value);
       // Localized links (`/docs/spec/buttons-cn` in zh-CN, `/de/docs/` in de) are the same token.
-      const neutral = (list: string[], locale: string) => list.map((token) => neutralUrl(token, locale, options.linkLocalePatterns));
-      const gone = without(refTokens, neutral(refTokens, reference.locale), neutral(trTokens, translation.locale));
+      const neutral = (token: string, locale: string) => neutralUrl(token, locale, options.linkLocalePatterns);
+      const gone = without(refTokens, trTokens, (token) => neutral(token, reference.locale), (token) => neutral(token, translation.locale));
       if (gone.length === 0) continue;
-      const added = without(trTokens, neutral(trTokens, translation.locale), neutral(tokens(refEntry.value), reference.locale));
+      const added = without(trTokens, tokens(refEntry.value), (token) => neutral(token, translation.locale), (token) => neutral(token, reference.locale));
       context.report(
         differs(context, `\`${refEntry.key}\` in front matter`, gone.join(' '), added.join(' ') || undefined, trEntry.valueSpan, refEntry.span, {
           category: added.length ? 'changed' : 'missing',
@@ -51,13 +51,14 @@ function bodyTokens(summary: FileSummary): Set<string> {
   return set;
 }
 
-/** The tokens of `list` whose neutral forms (`forms`, index for index) are missing from `other`, as a multiset. */
-function without(list: string[], forms: string[], other: string[]): string[] {
-  const gone = missing(forms, other);
-  return list.filter((_, index) => {
-    const at = gone.indexOf(forms[index]!);
-    if (at === -1) return false;
-    gone.splice(at, 1);
-    return true;
+/** Tokens of `list` missing from `other`, as written or, failing that, in their locale-neutral forms. */
+function without(list: string[], other: string[], neutralOfList: (token: string) => string, neutralOfOther: (token: string) => string): string[] {
+  const unmatched = missing(list, other);
+  const left = missing(other, list).map(neutralOfOther);
+  return unmatched.filter((token) => {
+    const at = left.indexOf(neutralOfList(token));
+    if (at === -1) return true;
+    left.splice(at, 1);
+    return false;
   });
 }
