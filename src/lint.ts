@@ -4,6 +4,8 @@ import { relative, resolve } from 'node:path';
 import { rules as allRules } from '../rules/index.js';
 import { ruleOptions, type Config } from './config.js';
 import { discover, type DiscoveryProblem } from './discover.js';
+import { baseFingerprint, numberFingerprints } from './fingerprint.js';
+import { inShard, type Shard } from './shard.js';
 import { extract } from './extract.js';
 import { readText } from './read.js';
 import { revisionOf } from './revisions.js';
@@ -26,8 +28,10 @@ export interface LintOptions extends Config {
   root?: string;
   /** Working directory: paths in findings are relative to it. */
   cwd?: string;
-  /** Only lint the page groups these files (relative to cwd) belong to. */
+  /** Only lint the page groups these files (relative to cwd) belong to; deleted files count by their path. */
   only?: string[];
+  /** Only lint the page groups of this shard (`--shard i/n`). */
+  shard?: Shard;
 }
 
 const ZERO: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
@@ -53,10 +57,14 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   if (options.only) {
     // `./de/a.md`, `de\a.md` or an absolute path name the same file as `de/a.md`.
     const wanted = new Set(options.only.map((file) => relative(cwd, resolve(cwd, file)).split('\\').join('/')));
-    groups = groups.filter((group) => group.files.some((file) => wanted.has(file.file)));
+    // A deleted file still selects its page, by the page id its path would have.
+    const pages = new Set([...wanted].flatMap((file) => discovery.pageOf(file) ?? []));
+    groups = groups.filter((group) => pages.has(group.id) || group.files.some((file) => wanted.has(file.file)));
   }
-  // Directories and links discovery could not walk; left out when only some pages are linted.
-  const findings: Finding[] = options.only ? [] : discoveryFindings(discovery.problems, active);
+  if (options.shard) groups = groups.filter((group) => inShard(group.id, options.shard!));
+  // Directories and links discovery could not walk; left out when only some pages are linted (in shard 1 only).
+  const partial = options.only !== undefined || (options.shard !== undefined && options.shard.index !== 1);
+  const findings: Finding[] = partial ? [] : discoveryFindings(discovery.problems, active);
   let files = 0;
   for (const group of groups) {
     const copies = await readGroup(group);
@@ -64,12 +72,14 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     findings.push(...lintGroup(group, copies, { source, locales: discovery.layout.locales, active, settings, expectedPath: (locale) => discovery.expectedPath(group, locale) }));
   }
   findings.sort(compareFindings);
+  numberFingerprints(findings);
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
   return {
     version: 1,
     summary: { pages: groups.length, files, errors: count('error'), warnings: count('warning'), infos: count('info') },
     findings,
     layout: discovery.layout,
+    files: groups.flatMap((group) => group.files.map((file) => file.file)),
   };
 }
 
@@ -291,7 +301,7 @@ function stamp(
     endLine: span.end.line,
     endColumn: span.end.column,
     message: report.message,
-    fingerprint: hash([rule.id, page, locale, report.category ?? '', report.key ?? '', report.expected ?? '', report.found ?? '', report.key ? '' : report.message].join('|')),
+    fingerprint: baseFingerprint({ ruleId: rule.id, page, locale, category: report.category, expected: report.expected, found: report.found, message: report.message }),
     page,
   };
   if (report.category) finding.category = report.category;
