@@ -53,9 +53,12 @@ export interface NeutralUrl {
   internal: boolean;
 }
 
-/** The locale-neutral form of `url`, fragment included (see `neutralParts`). */
-export function neutralUrl(url: string, context: LinkContext): string {
-  const parts = neutralParts(url, context);
+/**
+ * The locale-neutral form of `url`, fragment included (see `neutralParts`); `context` may also be one locale, with
+ * `extra` localization patterns.
+ */
+export function neutralUrl(url: string, context: LinkContext | string, extra: string[] = []): string {
+  const parts = neutralParts(url, typeof context === 'string' ? { locales: [context], extra } : context);
   return parts.base + parts.fragment;
 }
 
