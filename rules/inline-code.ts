@@ -87,7 +87,7 @@ const PROSE = /^[\p{L}\p{M}'’]+(?: (?:[|·–—-] )?[\p{L}\p{M}'’]+)+$/u;
  */
 function translatedText(reference: string, translation: string): boolean {
   // A span that is only words (`Log record`) is a term set in code style, and may be translated like the sentence.
-  if (PROSE.test(reference) && PROSE.test(translation)) return true;
+  if (PROSE.test(reference) && /^[\p{L}\p{M}'’ |·–—-]+$/u.test(translation)) return true;
   const refTexts = reference.match(TEXT) ?? [];
   const trTexts = translation.match(TEXT) ?? [];
   if (refTexts.length === 0 || refTexts.length !== trTexts.length) return false;
