@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { rules } from '../rules/index.js';
 import { findConfigFile, readConfigFile, UsageError, type Config } from './config.js';
 import { formatters } from './formatters/index.js';
+import { DEFAULT_CACHE_LOCATION } from './cache.js';
 import { lint } from './lint.js';
+import { createProgress } from './progress.js';
 import type { Severity } from './types.js';
 
 export interface Io {
@@ -16,6 +18,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal (colour on by default). */
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress shown on long runs). */
+  stderrIsTTY?: boolean;
 }
 
 const HELP = `Usage: doc-drift [options] [directory | files...]
@@ -43,6 +47,9 @@ Options:
   --quiet                  Report errors only
   --max-warnings <n>       Exit 1 when there are more than n warnings
   --color, --no-color      Force colour on or off (NO_COLOR is honoured)
+  --cache                  Reuse the summaries and findings of files that did not change
+  --cache-location <dir>   Where the cache lives (default: ${DEFAULT_CACHE_LOCATION}); implies --cache
+  --threads <n>            Worker threads for parsing (default: one per core; 0 parses in-process)
   --list-rules             List the rules and their default severities
   -h, --help               Show this help
   -v, --version            Show the version
@@ -97,6 +104,9 @@ async function run(argv: string[], io: Io): Promise<number> {
         'max-warnings': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        threads: { type: 'string' },
         'list-rules': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -149,6 +159,13 @@ async function run(argv: string[], io: Io): Promise<number> {
     if (!severity || !['error', 'warning', 'info', 'off'].includes(severity)) throw new UsageError(`--rule ${setting}: severity must be error, warning, info or off`);
     severities[id] = severity as Severity | 'off';
   }
+  let threads: number | undefined;
+  if (values.threads !== undefined) {
+    threads = Number(values.threads);
+    if (!Number.isInteger(threads) || threads < 0) throw new UsageError('--threads needs a whole number of 0 or more');
+  }
+  const cacheLocation = values['cache-location'] ?? (values.cache ? DEFAULT_CACHE_LOCATION : undefined);
+  const progress = createProgress({ write: io.stderr, isTTY: io.stderrIsTTY ?? false, env: io.env, quiet: values.quiet });
   const locales = values.locales?.split(',').map((locale) => locale.trim()).filter(Boolean);
   const result = await lint({
     ...config,
@@ -161,7 +178,11 @@ async function run(argv: string[], io: Io): Promise<number> {
     ignore: [...(config.ignore ?? []), ...(values.ignore ?? [])],
     rules: severities,
     strictCode: values['strict-code'] ?? config.strictCode,
+    cacheLocation,
+    threads,
+    onProgress: progress.update,
   });
+  progress.end();
   if (values.quiet) {
     result.findings = result.findings.filter((finding) => finding.severity === 'error');
   }

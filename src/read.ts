@@ -27,11 +27,10 @@ export function decode(bytes: Uint8Array): ReadResult {
   return { ok: true, file: { text, bom, eol } };
 }
 
-/** Read and decode a file; never throws. */
-export async function readText(path: string): Promise<ReadResult> {
-  let bytes: Uint8Array;
+/** Read a file's bytes, or say why it cannot be read; never throws. */
+export async function readBytes(path: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {
   try {
-    bytes = await readFile(path);
+    return { ok: true, bytes: await readFile(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
@@ -46,5 +45,10 @@ export async function readText(path: string): Promise<ReadResult> {
               : `cannot be read (${code ?? String(error)})`;
     return { ok: false, message: why };
   }
-  return decode(bytes);
+}
+
+/** Read and decode a file; never throws. */
+export async function readText(path: string): Promise<ReadResult> {
+  const read = await readBytes(path);
+  return read.ok ? decode(read.bytes) : read;
 }
