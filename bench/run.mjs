@@ -3,7 +3,8 @@
 // remark-parse pass, side by side on the same files: each corpus in ../shared/corpus, a synthetic tree made of copies
 // of real pages at 1×, 4× and 16×, and a pre-commit run on one page group. Writes bench/RESULTS.md.
 //
-// Usage: node bench/run.mjs [--corpus a,b] [--base starlight] [--scales 1,4,16] [--no-synthetic] [--out file]
+// Usage: node bench/run.mjs [--corpus a,b | --no-corpora] [--base starlight] [--scales 1,4,16] [--no-synthetic]
+//        [--no-precommit] [--out file]
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem, type as osType, release } from 'node:os';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     base: { type: 'string', default: 'starlight' },
     scales: { type: 'string', default: '1,4,16' },
     'no-synthetic': { type: 'boolean' },
+    'no-corpora': { type: 'boolean' },
     'no-precommit': { type: 'boolean' },
     out: { type: 'string', default: join(repo, 'bench/RESULTS.md') },
   },
@@ -145,7 +147,7 @@ function writeResults() {
   writeFileSync(values.out, `${lines.join('\n')}\n`);
 }
 
-const corpora = (values.corpus?.split(',') ?? readdirSync(corpusRoot).filter((name) => statSync(join(corpusRoot, name)).isDirectory())).sort();
+const corpora = values['no-corpora'] ? [] : (values.corpus?.split(',') ?? readdirSync(corpusRoot).filter((name) => statSync(join(corpusRoot, name)).isDirectory())).sort();
 for (const name of corpora) {
   const result = await benchTree(name, join(corpusRoot, name), 1);
   if (!values['no-precommit']) benchPrecommit(result.label, result.tree, result.dest);
