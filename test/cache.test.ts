@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SummaryCache } from '../src/cache.js';
+import { main } from '../src/cli.js';
 import { lint, type LintOptions } from '../src/lint.js';
 import type { LintResult } from '../src/types.js';
 
@@ -81,7 +82,8 @@ describe('cache', () => {
 
   it('is keyed by the settings too: another rule severity is not answered from the cache', async () => {
     const { tree, cache } = setup();
-    await run(tree, cache);
+    const cold = await run(tree, cache);
+    expect(cold.findings.some((finding) => finding.ruleId === 'code-block-content')).toBe(true);
     const off = await run(tree, cache, { rules: { 'code-block-content': 'off' } });
     expect(off.findings.some((finding) => finding.ruleId === 'code-block-content')).toBe(false);
   });
@@ -94,5 +96,17 @@ describe('cache', () => {
     expect(messages(second)).toEqual(expected);
     expect(entries(cache).filter((path) => path.endsWith('.tmp'))).toEqual([]);
     expect(messages(await run(tree, cache))).toEqual(expected);
+  });
+
+  it('is turned on from the command line, and a bad --threads is a usage error', async () => {
+    const { tree, cache } = setup();
+    let stderr = '';
+    const io = { stdout: () => {}, stderr: (text: string) => (stderr += text), cwd: tree, env: {}, isTTY: false, stderrIsTTY: true };
+    expect(await main(['--cache-location', cache, '--threads', '0', '--quiet'], io)).toBe(1);
+    expect(entries(cache).some((path) => path.endsWith('.result.json'))).toBe(true);
+    // --quiet keeps the progress line off even on a terminal.
+    expect(stderr).toBe('');
+    expect(await main(['--threads', 'many'], io)).toBe(2);
+    expect(stderr).toContain('--threads needs a whole number');
   });
 });
