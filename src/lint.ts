@@ -1,10 +1,10 @@
 /** Run every rule over every page group and stamp the findings: ids, severities, positions, fingerprints. */
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { rules as allRules } from '../rules/index.js';
-import { ruleOptions, type Config } from './config.js';
-import { discover } from './discover.js';
 import { contentHash, keyOf, SummaryCache, type CachedCopy } from './cache.js';
+import { ruleOptions, type Config } from './config.js';
+import { discover, type DiscoveryProblem } from './discover.js';
 import { readBytes } from './read.js';
 import { revisionOf } from './revisions.js';
 import { defaultThreads, Extractor } from './workers.js';
@@ -61,7 +61,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const source = discovery.layout.source;
   let groups = discovery.groups;
   if (options.only) {
-    const wanted = new Set(options.only);
+    // `./de/a.md`, `de\a.md` or an absolute path name the same file as `de/a.md`.
+    const wanted = new Set(options.only.map((file) => relative(cwd, resolve(cwd, file)).split('\\').join('/')));
     groups = groups.filter((group) => group.files.some((file) => wanted.has(file.file)));
   }
   const context = (group: PageGroup): GroupContext => ({
@@ -76,7 +77,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const cache = options.cacheLocation ? new SummaryCache(resolve(cwd, options.cacheLocation), EXTRACTION_OPTIONS) : undefined;
   const extractor = new Extractor(options.threads ?? defaultThreads());
   const total = groups.reduce((sum, group) => sum + group.files.length, 0);
-  const findings: Finding[] = [];
+  // Directories and links discovery could not walk; left out when only some pages are linted.
+  const findings: Finding[] = options.only ? [] : discoveryFindings(discovery.problems, active);
   let files = 0;
   const lintOne = async (group: PageGroup) => {
     const groupFindings = await readAndLintGroup(group, context(group), settingsKey, extractor, cache);
@@ -294,6 +296,26 @@ function peerMessage(subject: string, groups: AgreementGroup[]): string {
     return `${value} in ${group.locales.join(', ')}${revisions.length ? ` (from ${revisions.join(', ')})` : ''}`;
   });
   return `${subject}: copies disagree, no source locale to decide: ${parts.join('; ')}`;
+}
+
+/** Findings for what discovery could not walk (unreadable directories, link loops), under the unreadable-file rule. */
+function discoveryFindings(problems: DiscoveryProblem[], active: Array<{ rule: Rule; severity: Severity }>): Finding[] {
+  const unreadable = active.find(({ rule }) => rule.id === 'unreadable-file');
+  if (!unreadable) return [];
+  return problems.map((problem) => ({
+    ruleId: unreadable.rule.id,
+    severity: unreadable.severity,
+    locale: '',
+    file: problem.file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    message: problem.message,
+    category: 'unreadable',
+    fingerprint: hash(`${unreadable.rule.id}|${problem.file}|${problem.message}`),
+    page: '',
+  }));
 }
 
 /** Run a rule; a rule that throws becomes a finding on the page, never a crash. */
