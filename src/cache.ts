@@ -116,13 +116,13 @@ export class SummaryCache {
     return entry.copies;
   }
 
-  /** Store a page group's findings and copies (written in the background; see `flush`). */
-  store(group: string, key: string, findings: Finding[], copies: Record<string, CachedCopy>): void {
-    this.writes.push(
-      this.write(group, 'summaries', { fingerprint: this.fingerprint, copies } satisfies SummariesEntry).then(() =>
-        this.write(group, 'result', { fingerprint: this.fingerprint, key, findings } satisfies ResultEntry),
-      ),
+  /** Store a page group's findings and copies; resolves when written (awaiting it bounds what waits in memory). */
+  store(group: string, key: string, findings: Finding[], copies: Record<string, CachedCopy>): Promise<void> {
+    const written = this.write(group, 'summaries', { fingerprint: this.fingerprint, copies } satisfies SummariesEntry).then(() =>
+      this.write(group, 'result', { fingerprint: this.fingerprint, key, findings } satisfies ResultEntry),
     );
+    this.writes.push(written);
+    return written;
   }
 
   /** Wait for every write; a cache that cannot be written only makes the next run slower. */

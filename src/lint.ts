@@ -153,7 +153,7 @@ async function readAndLintGroup(group: PageGroup, context: GroupContext, setting
     }),
   );
   const findings = lintGroup(group, copies, context);
-  cache?.store(group.id, key, findings, fresh);
+  await cache?.store(group.id, key, findings, fresh);
   return findings;
 }
 
