@@ -10,7 +10,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Extracted } from './workers.js';
@@ -136,7 +136,7 @@ export class SummaryCache {
 
   private async read<T>(group: string, kind: string): Promise<T | undefined> {
     try {
-      const value: unknown = JSON.parse(await readFile(this.path(group, kind), 'utf8'));
+      const value: unknown = JSON.parse(readFileSync(this.path(group, kind), 'utf8'));
       return value !== null && typeof value === 'object' ? (value as T) : undefined;
     } catch {
       return undefined;
