@@ -379,6 +379,8 @@ export interface Discovery {
   problems: DiscoveryProblem[];
   /** Expected path of a page's copy in a locale, for messages. */
   expectedPath(page: PageGroup, locale: string): string | undefined;
+  /** The page id a path (relative to cwd, present or deleted) would have, if the patterns match it. */
+  pageOf(file: string): string | undefined;
 }
 
 const LAYOUT_HINT =
@@ -462,6 +464,14 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     layout: info,
     groups: ordered,
     problems: problems.map((problem) => ({ ...problem, file: cwdRelative(problem.file) })),
+    pageOf(file) {
+      const path = toPosix(relative(root, resolve(options.cwd, file)));
+      for (const pattern of compiled) {
+        const hit = pageOf(path, pattern);
+        if (hit && (!pattern.hasLocale || (hit.locale && locales.includes(hit.locale)))) return hit.page;
+      }
+      return undefined;
+    },
     expectedPath(page, locale) {
       const sample = page.files[0];
       if (!sample) return undefined;

@@ -5,7 +5,9 @@ import { rules as allRules } from '../rules/index.js';
 import { contentHash, keyOf, SummaryCache, type CachedCopy } from './cache.js';
 import { ruleOptions, type Config } from './config.js';
 import { discover, type DiscoveryProblem } from './discover.js';
+import { baseFingerprint, numberFingerprints } from './fingerprint.js';
 import { readBytes } from './read.js';
+import { inShard, type Shard } from './shard.js';
 import { revisionOf } from './revisions.js';
 import { defaultThreads, Extractor } from './workers.js';
 import type {
@@ -27,7 +29,7 @@ export interface LintOptions extends Config {
   root?: string;
   /** Working directory: paths in findings are relative to it. */
   cwd?: string;
-  /** Only lint the page groups these files (relative to cwd) belong to. */
+  /** Only lint the page groups these files (relative to cwd) belong to; deleted files count by their path. */
   only?: string[];
   /** Cache summaries and findings in this directory (absolute, or relative to cwd); no cache when unset. */
   cacheLocation?: string;
@@ -35,6 +37,8 @@ export interface LintOptions extends Config {
   threads?: number;
   /** Called as files are done: how many of how many. */
   onProgress?(done: number, total: number): void;
+  /** Only lint the page groups of this shard (`--shard i/n`). */
+  shard?: Shard;
 }
 
 /** Options that change what extraction produces; part of the cache key. None today: extraction is fixed. */
@@ -63,8 +67,11 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   if (options.only) {
     // `./de/a.md`, `de\a.md` or an absolute path name the same file as `de/a.md`.
     const wanted = new Set(options.only.map((file) => relative(cwd, resolve(cwd, file)).split('\\').join('/')));
-    groups = groups.filter((group) => group.files.some((file) => wanted.has(file.file)));
+    // A deleted file still selects its page, by the page id its path would have.
+    const pages = new Set([...wanted].flatMap((file) => discovery.pageOf(file) ?? []));
+    groups = groups.filter((group) => pages.has(group.id) || group.files.some((file) => wanted.has(file.file)));
   }
+  if (options.shard) groups = groups.filter((group) => inShard(group.id, options.shard!));
   const context = (group: PageGroup): GroupContext => ({
     source,
     locales: discovery.layout.locales,
@@ -77,8 +84,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const cache = options.cacheLocation ? new SummaryCache(resolve(cwd, options.cacheLocation), EXTRACTION_OPTIONS) : undefined;
   const extractor = new Extractor(options.threads ?? defaultThreads());
   const total = groups.reduce((sum, group) => sum + group.files.length, 0);
-  // Directories and links discovery could not walk; left out when only some pages are linted.
-  const findings: Finding[] = options.only ? [] : discoveryFindings(discovery.problems, active);
+  // Directories and links discovery could not walk; left out when only some pages are linted (in shard 1 only).
+  const partial = options.only !== undefined || (options.shard !== undefined && options.shard.index !== 1);
+  const findings: Finding[] = partial ? [] : discoveryFindings(discovery.problems, active);
   let files = 0;
   const lintOne = async (group: PageGroup) => {
     const groupFindings = await readAndLintGroup(group, context(group), settingsKey, extractor, cache);
@@ -93,12 +101,14 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
   await cache?.flush();
   findings.sort(compareFindings);
+  numberFingerprints(findings);
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
   return {
     version: 1,
     summary: { pages: groups.length, files, errors: count('error'), warnings: count('warning'), infos: count('info') },
     findings,
     layout: discovery.layout,
+    files: groups.flatMap((group) => group.files.map((file) => file.file)),
   };
 }
 
@@ -365,7 +375,7 @@ function stamp(
     endLine: span.end.line,
     endColumn: span.end.column,
     message: report.message,
-    fingerprint: hash([rule.id, page, locale, report.category ?? '', report.key ?? '', report.expected ?? '', report.found ?? '', report.key ? '' : report.message].join('|')),
+    fingerprint: baseFingerprint({ ruleId: rule.id, page, locale, category: report.category, expected: report.expected, found: report.found, message: report.message }),
     page,
   };
   if (report.category) finding.category = report.category;
