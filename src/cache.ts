@@ -4,8 +4,8 @@
  *
  * Layout: `<location>/<fingerprint>/<group hash>.result.json` (the group's findings, under a key made of every
  * copy's content hash and the settings) and `<group hash>.summaries.json` (each copy's summary, under its content
- * hash). The fingerprint covers the tool's version, its own code and the extraction options, so a cache written by
- * another version is never read. Entries are written to a temporary file and renamed into place, so two runs sharing
+ * hash). The fingerprint covers the tool's version, its own code, its parsers' versions and the extraction options,
+ * so a cache written by another version is never read. Entries are written to a temporary file and renamed into place, so two runs sharing
  * the cache never see half a file; an entry that does not parse or does not fit is a miss, never an error.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -60,6 +60,34 @@ export function toolVersion(): string {
   return 'unknown';
 }
 
+/** Packages whose version changes what a file's summary holds. */
+const PARSERS = ['remark-parse', 'remark-gfm', 'remark-mdx', 'remark-frontmatter', 'yaml', 'micromark', 'mdast-util-from-markdown'];
+
+/** The installed version of each parsing package: upgrading one must not reuse summaries it would now make differently. */
+export function parserVersions(): Record<string, string> {
+  const versions: Record<string, string> = {};
+  for (const name of PARSERS) {
+    try {
+      let dir = dirname(fileURLToPath(import.meta.resolve(name)));
+      // Walk up from the entry point to the package's own package.json.
+      for (let depth = 0; depth < 6; depth++, dir = dirname(dir)) {
+        try {
+          const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+          if (manifest.name === name) {
+            versions[name] = manifest.version ?? '';
+            break;
+          }
+        } catch {
+          // no package.json at this level
+        }
+      }
+    } catch {
+      versions[name] = 'unresolved';
+    }
+  }
+  return versions;
+}
+
 let codeHash: string | undefined;
 
 /** Hash of the tool's own modules (src and rules, built or not): a rebuilt tool never trusts an older cache. */
@@ -97,7 +125,7 @@ export class SummaryCache {
 
   /** Open the cache at `location` (absolute) for extraction `options`; directories left by other versions are removed. */
   constructor(location: string, options: unknown, fingerprint?: string) {
-    this.fingerprint = fingerprint ?? keyOf({ version: toolVersion(), code: toolCodeHash(), options }).slice(0, 20);
+    this.fingerprint = fingerprint ?? keyOf({ version: toolVersion(), code: toolCodeHash(), parsers: parserVersions(), options }).slice(0, 20);
     this.dir = join(location, this.fingerprint);
     pruneOtherVersions(location, this.fingerprint);
   }

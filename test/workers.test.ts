@@ -50,6 +50,15 @@ describe('worker pool', () => {
   });
 });
 
+describe('cache fingerprint', () => {
+  it('knows the installed version of each parser it depends on', async () => {
+    const { parserVersions } = await import('../dist/src/cache.js');
+    const versions = parserVersions();
+    expect(versions['remark-parse']).toMatch(/^\d+\.\d+\.\d+/);
+    expect(versions['yaml']).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
 describe('progress line', () => {
   const capture = (isTTY: boolean, env: Record<string, string | undefined> = {}, quiet = false) => {
     let out = '';
