@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { rules } from '../rules/index.js';
 import { findConfigFile, readConfigFile, UsageError, type Config } from './config.js';
 import { formatters } from './formatters/index.js';
-import { lint } from './lint.js';
+import { fix, fixDiff, fixSummary, parseFixTypes } from './fix.js';
+import { lint, type LintOptions } from './lint.js';
 import type { Severity } from './types.js';
 
 export interface Io {
@@ -44,6 +45,12 @@ Options:
   --max-warnings <n>       Exit 1 when there are more than n warnings
   --color, --no-color      Force colour on or off (NO_COLOR is honoured)
   --list-rules             List the rules and their default severities
+  --fix                    Repair drift from the reference copy (code, placeholders, headers, links,
+                           identifiers, markers...), never prose; then report what is left
+  --fix-dry-run            Print the fixes as a unified diff per file; write nothing
+  --fix-type <a,b>         Only these kinds of fixes: code, placeholders, headers, links, frontmatter,
+                           anchors, markers, admonitions, spacing, or rule ids
+  --fix-from <locale>      Take fixes from this locale (default: the source locale; needed without one)
   -h, --help               Show this help
   -v, --version            Show the version
 
@@ -100,6 +107,11 @@ async function run(argv: string[], io: Io): Promise<number> {
         'list-rules': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        // --fix and friends (logic in fix.ts)
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        'fix-type': { type: 'string' },
+        'fix-from': { type: 'string' },
       },
     });
   } catch (error) {
@@ -150,7 +162,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     severities[id] = severity as Severity | 'off';
   }
   const locales = values.locales?.split(',').map((locale) => locale.trim()).filter(Boolean);
-  const result = await lint({
+  const lintOptions: LintOptions = {
     ...config,
     cwd: io.cwd,
     root,
@@ -161,7 +173,24 @@ async function run(argv: string[], io: Io): Promise<number> {
     ignore: [...(config.ignore ?? []), ...(values.ignore ?? [])],
     rules: severities,
     strictCode: values['strict-code'] ?? config.strictCode,
-  });
+  };
+
+  // --fix, --fix-dry-run, --fix-type, --fix-from: fix first (see fix.ts), then report what is left as usual.
+  const fixing = values.fix || values['fix-dry-run'];
+  if (!fixing && (values['fix-type'] !== undefined || values['fix-from'] !== undefined)) {
+    throw new UsageError('--fix-type and --fix-from go with --fix or --fix-dry-run');
+  }
+  if (fixing) {
+    const fixed = await fix({ ...lintOptions, from: values['fix-from'], types: parseFixTypes(values['fix-type']), dryRun: values['fix-dry-run'] ?? false });
+    if (values['fix-dry-run']) {
+      io.stdout(fixDiff(fixed) + fixSummary(fixed));
+      return fixed.refused ? 2 : fixed.left.some((finding) => finding.severity === 'error') ? 1 : 0;
+    }
+    (format === 'stylish' && !values['output-file'] ? io.stdout : io.stderr)(fixSummary(fixed));
+    if (fixed.refused) return 2;
+  }
+
+  const result = await lint(lintOptions);
   if (values.quiet) {
     result.findings = result.findings.filter((finding) => finding.severity === 'error');
   }
