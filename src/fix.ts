@@ -253,7 +253,7 @@ export async function fix(options: FixOptions): Promise<FixResult> {
 }
 
 /** Write `bytes` to `path` atomically, if it lies inside `root` and still holds `original`; returns why not, or undefined. */
-async function writeFixed(root: string, path: string, original: Uint8Array, bytes: Uint8Array): Promise<string | undefined> {
+export async function writeFixed(root: string, path: string, original: Uint8Array, bytes: Uint8Array): Promise<string | undefined> {
   let real: string;
   try {
     const [realRoot, realPath] = [await realpath(root), await realpath(path)];

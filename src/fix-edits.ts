@@ -1,0 +1,136 @@
+/**
+ * Build the fixes rules attach to their reports for code block bodies and front matter: the smallest edit that takes
+ * the reference's value, in offsets of the translation's decoded text. Each returns undefined when no edit is safe
+ * (the drifted line holds translated text, or positions cannot be told), leaving the finding to a person.
+ */
+import { normalizeCode } from './code.js';
+import type { CodeDifference } from './code.js';
+import { header, placeholders } from './tokens.js';
+import type { CodeBlock, Fix, FrontMatter, FrontMatterEntry, Point } from './types.js';
+
+const PLACEHOLDER = /\{\{[^{}\n]+\}\}|\{[A-Za-z_][\w.-]*\}|<[A-Z][A-Z0-9_-]*>|\$\{[A-Za-z_]\w*\}|\$[A-Z_][A-Z0-9_]*|%(?:\d+\$)?[sdif]/g;
+const PLACEHOLDER_CATEGORIES = new Set(['placeholder-renamed']);
+const WHOLE_LINE_CATEGORIES = new Set(['changed', 'whitespace', 'header-renamed', 'url-changed']);
+
+/** Where body line `index` (0-based) of a code block starts in the file, and the raw line; undefined if unknown. */
+function bodyLine(block: CodeBlock, index: number): { start: number; end: number; raw: string } | undefined {
+  const raw = block.body.split(/\r?\n/)[index];
+  const offsets = block.lineOffsets[index];
+  if (raw === undefined || !offsets) return undefined;
+  // A container prefix (`> `, list indentation) sits before the body text on the file line.
+  const prefix = offsets[1] - offsets[0] - raw.length;
+  if (prefix < 0) return undefined;
+  return { start: offsets[0] + prefix, end: offsets[1], raw };
+}
+
+/** True when a line holds only code: no comment and no display text that translators may change. */
+function onlyCode(line: string, lang: string): boolean {
+  return normalizeCode(line, lang, false).join('\n').trim() === line.trim();
+}
+
+/** The fix for one difference the code comparison found between two code block bodies. */
+export function codeDifferenceFix(reference: CodeBlock, translation: CodeBlock, difference: CodeDifference): Fix[] | undefined {
+  if (difference.translationLine === undefined || difference.referenceLine === undefined) {
+    return difference.category === 'json-value' || difference.category === 'placeholder-renamed' ? jsonValueFix(translation, difference) : undefined;
+  }
+  const tr = bodyLine(translation, difference.translationLine - 1);
+  const ref = reference.body.split(/\r?\n/)[difference.referenceLine - 1];
+  if (!tr || ref === undefined) return undefined;
+  if (PLACEHOLDER_CATEGORIES.has(difference.category)) {
+    // Compare the placeholders of the code alone (comments dropped); a trailing comment keeps its own.
+    const wanted = placeholders(normalizeCode(ref, reference.lang, false).join('\n'));
+    const current = placeholders(normalizeCode(tr.raw, translation.lang, false).join('\n'));
+    const found = [...tr.raw.matchAll(PLACEHOLDER)].slice(0, current.length);
+    if (current.length !== wanted.length || current.length === 0 || found.some((match, i) => match[0] !== current[i])) return undefined;
+    const fixes = found.flatMap((match, i) =>
+      match[0] === wanted[i] ? [] : [{ range: [tr.start + match.index, tr.start + match.index + match[0].length] as [number, number], text: wanted[i]! }],
+    );
+    return fixes.length ? fixes : undefined;
+  }
+  if (difference.category === 'header-spacing') {
+    const want = header(ref);
+    const have = header(tr.raw);
+    if (!want || !have) return undefined;
+    const written = `${have.name}${have.before}:${have.after}`;
+    const at = tr.raw.indexOf(written);
+    if (at === -1) return undefined;
+    return [{ range: [tr.start + at, tr.start + at + written.length], text: `${have.name}${want.before}:${want.after}` }];
+  }
+  if (WHOLE_LINE_CATEGORIES.has(difference.category) && onlyCode(tr.raw, translation.lang) && onlyCode(ref, reference.lang)) {
+    return tr.raw === ref ? undefined : [{ range: [tr.start, tr.end], text: ref }];
+  }
+  return undefined;
+}
+
+/** A changed JSON value written once in the translation's body: replace it with the reference's. */
+function jsonValueFix(translation: CodeBlock, difference: CodeDifference): Fix[] | undefined {
+  const value = (shown: string) => {
+    const at = shown.indexOf(': ');
+    if (at === -1) return undefined;
+    try {
+      return JSON.parse(shown.slice(at + 2)) as unknown;
+    } catch {
+      return undefined;
+    }
+  };
+  const expected = value(difference.expected);
+  const found = value(difference.found);
+  if (expected === undefined || found === undefined || typeof found === 'object' || typeof expected === 'object') return undefined;
+  const literal = JSON.stringify(found);
+  const lines = translation.body.split(/\r?\n/);
+  const hits: Fix[] = [];
+  lines.forEach((raw, index) => {
+    for (let at = raw.indexOf(literal); at !== -1; at = raw.indexOf(literal, at + 1)) {
+      const line = bodyLine(translation, index);
+      if (!line) return;
+      hits.push({ range: [line.start + at, line.start + at + literal.length], text: JSON.stringify(expected) });
+    }
+  });
+  return hits.length === 1 ? hits : undefined;
+}
+
+/** Offset of a point inside the front matter's raw YAML (the text between the fences). */
+function rawOffset(frontMatter: FrontMatter, point: Point): number | undefined {
+  const lines = frontMatter.raw.split('\n');
+  const index = point.line - frontMatter.span.start.line - 1;
+  if (index < 0 || index >= lines.length) return undefined;
+  let offset = 0;
+  for (let i = 0; i < index; i++) offset += lines[i]!.length + 1;
+  return offset + point.column - 1;
+}
+
+/** Replace the translation's value of a front matter key with the reference's, as written there (one-line values). */
+export function frontMatterValueFix(reference: FrontMatter, referenceEntry: FrontMatterEntry, translationEntry: FrontMatterEntry): Fix[] | undefined {
+  const start = rawOffset(reference, referenceEntry.valueSpan.start);
+  const end = rawOffset(reference, referenceEntry.valueSpan.end);
+  if (start === undefined || end === undefined) return undefined;
+  const text = reference.raw.slice(start, end);
+  if (text.includes('\n') || translationEntry.valueSpan.start.line !== translationEntry.valueSpan.end.line || text === '') return undefined;
+  return [{ range: [translationEntry.valueSpan.start.offset, translationEntry.valueSpan.end.offset], text }];
+}
+
+/**
+ * Add a front matter entry the translation lacks, written as in the reference, after the entry the reference has
+ * before it (or first when it comes first): one-line entries only.
+ */
+export function frontMatterInsertFix(reference: FrontMatter, referenceEntry: FrontMatterEntry, translation: FrontMatter | undefined): Fix[] | undefined {
+  if (!translation || translation.entries.length === 0) return undefined;
+  if (referenceEntry.span.start.line !== referenceEntry.span.end.line || referenceEntry.span.start.column !== 1) return undefined;
+  const start = rawOffset(reference, referenceEntry.span.start);
+  if (start === undefined) return undefined;
+  const lineEnd = reference.raw.indexOf('\n', start);
+  const line = reference.raw.slice(start, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
+  const before = reference.entries.slice(0, reference.entries.indexOf(referenceEntry)).reverse();
+  const previous = before.map((entry) => translation.entries.find((candidate) => candidate.key === entry.key)).find((entry) => entry !== undefined);
+  if (!previous) {
+    const first = translation.entries[0]!;
+    if (first.span.start.column !== 1) return undefined;
+    return [{ range: [first.span.start.offset, first.span.start.offset], text: `${line}\n` }];
+  }
+  const end = rawOffset(translation, previous.span.end);
+  if (end === undefined) return undefined;
+  const breakAt = translation.raw.indexOf('\n', end);
+  if (breakAt === -1) return undefined;
+  const at = previous.span.end.offset + (breakAt - end) + 1;
+  return [{ range: [at, at], text: `${line}\n` }];
+}
