@@ -27,9 +27,11 @@ export const linkTarget: Rule = {
         const replacement = added[k];
         const link = replacement !== undefined ? trLinks.find((candidate) => neutral(translation)(candidate) === replacement) : undefined;
         const refLink = reference.links.find((candidate) => candidate.block === ref.block && neutral(reference)(candidate) === target);
+        const wanted = refLink && localizeLike(refLink.url, link?.url ?? '', reference.locale, translation.locale);
+        // No fix when the localized reference URL is what the translation already has: nothing to take.
         const fix =
-          link?.urlSpan && refLink
-            ? [{ range: [link.urlSpan.start.offset, link.urlSpan.end.offset] as [number, number], text: localizeLike(refLink.url, link.url, reference.locale, translation.locale) }]
+          link?.urlSpan && wanted !== undefined && wanted !== link.url
+            ? [{ range: [link.urlSpan.start.offset, link.urlSpan.end.offset] as [number, number], text: wanted }]
             : undefined;
         context.report({
           message: replacement !== undefined
@@ -59,7 +61,7 @@ export const linkTarget: Rule = {
         category: 'definition',
         expected: ref.url,
         found: definition.url,
-        fix: definition.urlSpan
+        fix: definition.urlSpan && localizeLike(ref.url, definition.url, reference.locale, translation.locale) !== definition.url
           ? [{ range: [definition.urlSpan.start.offset, definition.urlSpan.end.offset], text: localizeLike(ref.url, definition.url, reference.locale, translation.locale) }]
           : undefined,
       });

@@ -4,6 +4,7 @@
  * (the drifted line holds translated text, or positions cannot be told), leaving the finding to a person.
  */
 import { normalizeCode } from './code.js';
+import { missing } from './elements.js';
 import type { CodeDifference } from './code.js';
 import { header, placeholders } from './tokens.js';
 import type { CodeBlock, Fix, FrontMatter, FrontMatterEntry, Point } from './types.js';
@@ -56,10 +57,20 @@ export function codeDifferenceFix(reference: CodeBlock, translation: CodeBlock, 
     if (at === -1) return undefined;
     return [{ range: [tr.start + at, tr.start + at + written.length], text: `${have.name}${want.before}:${want.after}` }];
   }
-  if (WHOLE_LINE_CATEGORIES.has(difference.category) && onlyCode(tr.raw, translation.lang) && onlyCode(ref, reference.lang)) {
+  if (WHOLE_LINE_CATEGORIES.has(difference.category) && onlyCode(tr.raw, translation.lang) && onlyCode(ref, reference.lang) && !translatedWords(ref, tr.raw)) {
     return tr.raw === ref ? undefined : [{ range: [tr.start, tr.end], text: ref }];
   }
   return undefined;
+}
+
+/**
+ * True when the translation's line has words the reference's lacks that read as translated text (a comment style the
+ * comparison does not know, a display string): several such words, or any outside ASCII.
+ */
+function translatedWords(reference: string, translation: string): boolean {
+  const letters = (line: string) => line.match(/\p{L}{2,}/gu) ?? [];
+  const own = missing(letters(translation), letters(reference));
+  return own.length > 1 || own.some((word) => /[^\u0000-\u007f]/.test(word));
 }
 
 /** A changed JSON value written once in the translation's body: replace it with the reference's. */

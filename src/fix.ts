@@ -14,7 +14,7 @@ import { discover } from './discover.js';
 import { extract } from './extract.js';
 import { lintGroup, type LintOptions } from './lint.js';
 import { decode, type TextFile } from './read.js';
-import type { Finding, Fix, PageCopy, PageFile, Rule, Severity } from './types.js';
+import type { FileSummary, Finding, Fix, PageCopy, PageFile, Rule, Severity } from './types.js';
 
 /** Kinds of fixes `--fix-type` can select; a rule id selects that rule's fixes too. */
 export const FIX_TYPES = ['code', 'placeholders', 'headers', 'links', 'frontmatter', 'anchors', 'markers', 'admonitions', 'spacing'] as const;
@@ -191,7 +191,7 @@ export async function fix(options: FixOptions): Promise<FixResult> {
 
   const result: FixResult = { reference, files: [], left: [], unsettled: 0, dryRun };
   for (const group of groups) {
-    const texts = new Map<string, { page: PageFile; original: TextFile; bytes: Uint8Array; current: string; fixed: FixedFile | undefined }>();
+    const texts = new Map<string, { page: PageFile; original: TextFile; bytes: Uint8Array; current: string; fixed: FixedFile | undefined; summary?: { text: string; summary: FileSummary } }>();
     const unreadable = new Map<string, string>();
     for (const page of group.files) {
       let bytes: Uint8Array;
@@ -209,7 +209,9 @@ export async function fix(options: FixOptions): Promise<FixResult> {
       const copies: PageCopy[] = group.files.map((page) => {
         const entry = texts.get(page.file);
         if (!entry) return { locale: page.locale, file: page.file, unreadable: unreadable.get(page.file) ?? 'cannot be read' };
-        return { locale: page.locale, file: page.file, summary: extract({ ...entry.original, text: entry.current }, page.file, page.locale) };
+        // Parse again only the files a pass changed.
+        if (entry.summary?.text !== entry.current) entry.summary = { text: entry.current, summary: extract({ ...entry.original, text: entry.current }, page.file, page.locale) };
+        return { locale: page.locale, file: page.file, summary: entry.summary.summary };
       });
       return lintGroup(group, copies, {
         source: reference,

@@ -4,10 +4,11 @@
  * 2. fixing twice equals fixing once;
  * 3. the fixed tree has no fixable finding left.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { expect } from 'vitest';
+import { discover } from '../src/discover.js';
 import { fix, fixTypesOf, type FixOptions, type FixResult } from '../src/fix.js';
 import { lint } from '../src/lint.js';
 
@@ -88,4 +89,20 @@ export async function checkFix(dir: string, options: Omit<FixOptions, 'cwd'> = {
   );
   expect(fixable.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId} ${finding.message}`), 'no fixable finding left').toEqual([]);
   return first;
+}
+
+/** A temporary copy of `count` page groups of a corpus, spread evenly over it, paths kept (empty when absent). */
+export async function sampleCorpus(corpus: string, count: number, maxBytes = 60_000): Promise<string | undefined> {
+  if (!existsSync(corpus)) return undefined;
+  const { groups } = await discover({ root: corpus, cwd: corpus });
+  // Small pages only, to keep `npm test` quick: the whole corpora are for the corpus suite.
+  const size = (group: (typeof groups)[number]) => group.files.reduce((total, file) => total + statSync(file.path).size, 0);
+  const several = groups.filter((group) => group.files.length > 1 && size(group) < maxBytes);
+  const picked = Array.from({ length: Math.min(count, several.length) }, (_, i) => several[Math.floor((i * several.length) / Math.min(count, several.length))]!);
+  const target = mkdtempSync(join(tmpdir(), 'doc-drift-corpus-'));
+  for (const file of picked.flatMap((group) => group.files)) {
+    mkdirSync(dirname(join(target, file.file)), { recursive: true });
+    copyFileSync(file.path, join(target, file.file));
+  }
+  return target;
 }
