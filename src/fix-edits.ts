@@ -145,3 +145,46 @@ export function frontMatterInsertFix(reference: FrontMatter, referenceEntry: Fro
   const at = previous.span.end.offset + (breakAt - end) + 1;
   return [{ range: [at, at], text: `${line}\n` }];
 }
+
+const NAME_WORD = /^[\p{Lu}\p{N}][\p{L}\p{N}_-]*$|^[A-Za-z][\w-]*$/u;
+
+/**
+ * Move a do-not-translate marker that drifted past the end of its sentence (`senden.[!DNL Catalog]`) back inside it:
+ * before the untranslated words that follow it in the reference line (`[!DNL Catalog] Service API`), or after those
+ * that precede it, when they appear once in the sentence. `text` is the translation, `start`/`end` the marker's
+ * offsets, `referenceLine` the reference's line holding the marker. Undefined when no such place is found.
+ */
+export function markerMoveFix(text: string, start: number, end: number, referenceLine: string): Fix[] | undefined {
+  const marker = text.slice(start, end);
+  const at = referenceLine.indexOf(marker);
+  if (at === -1) return undefined;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const beforeMarker = text.slice(lineStart, start);
+  // The sentence the marker left: from the end of the previous sentence to the full stop before the marker.
+  const body = beforeMarker.replace(/[.!?。！？]\s*$/, '');
+  const sentenceStart = Math.max(...['. ', '! ', '? ', '。', '！', '？'].map((stop) => { const i = body.lastIndexOf(stop); return i === -1 ? 0 : i + stop.length; }));
+  const sentence = body.slice(sentenceStart);
+  const remove: Fix = { range: [text[start - 1] === ' ' ? start - 1 : start, end], text: '' };
+  const words = (part: string) => part.split(/\s+/).filter(Boolean).map((word) => word.replace(/[.,;:!?()]+$/, ''));
+  const after = words(referenceLine.slice(at + marker.length).split(/[.!?]/)[0] ?? '');
+  const before = words(referenceLine.slice(0, at)).reverse();
+  const findOnce = (phrase: string) => {
+    const found = [...sentence.matchAll(new RegExp(`(?<=^|\\s)${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s.,;:!?])`, 'gu'))];
+    return found.length === 1 ? lineStart + sentenceStart + found[0]!.index : undefined;
+  };
+  for (const [list, place] of [[after, 'before'], [before, 'after']] as const) {
+    const names: string[] = [];
+    for (const word of list) {
+      if (!NAME_WORD.test(word) || names.length === 3) break;
+      names.push(word);
+    }
+    for (let k = names.length; k > 0; k--) {
+      const phrase = (place === 'before' ? names.slice(0, k) : names.slice(0, k).reverse()).join(' ');
+      const index = findOnce(phrase);
+      if (index === undefined) continue;
+      const insert: Fix = place === 'before' ? { range: [index, index], text: `${marker} ` } : { range: [index + phrase.length, index + phrase.length], text: ` ${marker}` };
+      return [insert, remove];
+    }
+  }
+  return undefined;
+}

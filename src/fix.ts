@@ -12,6 +12,7 @@ import { rules as allRules } from '../rules/index.js';
 import { ruleOptions, UsageError } from './config.js';
 import { discover } from './discover.js';
 import { extract } from './extract.js';
+import { markerMoveFix } from './fix-edits.js';
 import { lintGroup, type LintOptions } from './lint.js';
 import { decode, type TextFile } from './read.js';
 import type { FileSummary, Finding, Fix, PageCopy, PageFile, Rule, Severity } from './types.js';
@@ -221,7 +222,23 @@ export async function fix(options: FixOptions): Promise<FixResult> {
         expectedPath: (locale) => discovery.expectedPath(group, locale),
       });
     };
-    let findings = lintNow();
+    // Fixes that need the text itself, which rules do not see: markers moved out of their sentence.
+    const withTextFixes = (list: Finding[]): Finding[] => {
+      const referenceFile = group.files.find((page) => page.locale === reference)?.file;
+      const referenceText = referenceFile ? texts.get(referenceFile)?.current : undefined;
+      for (const finding of list) {
+        if (finding.fix || finding.ruleId !== 'do-not-translate' || finding.category !== 'moved' || !referenceText || !finding.reference) continue;
+        const text = texts.get(finding.file)?.current;
+        if (text === undefined) continue;
+        const start = offsetOf(text, finding.line, finding.column);
+        const end = offsetOf(text, finding.endLine, finding.endColumn);
+        const referenceLine = referenceText.split('\n')[finding.reference.line - 1] ?? '';
+        const fixes = markerMoveFix(text, start, end, referenceLine);
+        if (fixes) finding.fix = fixes;
+      }
+      return list;
+    };
+    let findings = withTextFixes(lintNow());
     for (let pass = 0; pass < maxPasses; pass++) {
       const candidates = findings.filter((finding) => selected(finding) && texts.has(finding.file));
       if (candidates.length === 0) break;
@@ -240,7 +257,7 @@ export async function fix(options: FixOptions): Promise<FixResult> {
         }
         entry.current = outcome.text;
       }
-      findings = lintNow();
+      findings = withTextFixes(lintNow());
     }
     result.unsettled += findings.filter((finding) => selected(finding) && texts.has(finding.file)).length;
     result.left.push(...findings.filter((finding) => finding.locale !== reference));
@@ -252,6 +269,12 @@ export async function fix(options: FixOptions): Promise<FixResult> {
     }
   }
   return result;
+}
+
+function offsetOf(text: string, line: number, column: number): number {
+  let at = 0;
+  for (let n = 1; n < line; n++) at = text.indexOf('\n', at) + 1;
+  return at + column - 1;
 }
 
 /** Write `bytes` to `path` atomically, if it lies inside `root` and still holds `original`; returns why not, or undefined. */
