@@ -31,6 +31,8 @@ function onlyCode(line: string, lang: string): boolean {
 
 /** The fix for one difference the code comparison found between two code block bodies. */
 export function codeDifferenceFix(reference: CodeBlock, translation: CodeBlock, difference: CodeDifference): Fix[] | undefined {
+  if (difference.category === 'line-missing') return missingLineFix(reference, translation, difference);
+  if (difference.category === 'line-added') return addedLineFix(translation, difference);
   if (difference.translationLine === undefined || difference.referenceLine === undefined) {
     return difference.category === 'json-value' || difference.category === 'placeholder-renamed' ? jsonValueFix(translation, difference) : undefined;
   }
@@ -60,6 +62,49 @@ export function codeDifferenceFix(reference: CodeBlock, translation: CodeBlock, 
   if (WHOLE_LINE_CATEGORIES.has(difference.category) && onlyCode(tr.raw, translation.lang) && onlyCode(ref, reference.lang) && !translatedWords(ref, tr.raw)) {
     return tr.raw === ref ? undefined : [{ range: [tr.start, tr.end], text: ref }];
   }
+  return undefined;
+}
+
+/** A line's code, comments and display text taken out: what the comparison sees of it. */
+function codeOf(line: string, lang: string): string {
+  return normalizeCode(line, lang, false).join('\n').trim();
+}
+
+/** Put back a code-only line the translation lacks, after the line matching the one before it in the reference. */
+function missingLineFix(reference: CodeBlock, translation: CodeBlock, difference: CodeDifference): Fix[] | undefined {
+  if (difference.referenceLine === undefined) return undefined;
+  const refLines = reference.body.split(/\r?\n/);
+  const index = difference.referenceLine - 1;
+  const line = refLines[index];
+  if (line === undefined || codeOf(line, reference.lang) !== difference.expected || !onlyCode(line, reference.lang)) return undefined;
+  const trKeys = translation.body.split(/\r?\n/).map((raw) => codeOf(raw, translation.lang));
+  const unique = (key: string) => key !== '' && trKeys.indexOf(key) !== -1 && trKeys.indexOf(key) === trKeys.lastIndexOf(key);
+  for (let r = index - 1; r >= 0; r--) {
+    const key = codeOf(refLines[r]!, reference.lang);
+    if (key === '') continue;
+    if (!unique(key)) return undefined;
+    const anchor = bodyLine(translation, trKeys.indexOf(key));
+    if (!anchor || anchor.start !== translation.lineOffsets[trKeys.indexOf(key)]![0]) return undefined;
+    return [{ range: [anchor.end, anchor.end], text: `\n${line}` }];
+  }
+  const next = refLines.slice(index + 1).map((raw) => codeOf(raw, reference.lang)).find((key) => key !== '');
+  if (next === undefined || !unique(next)) return undefined;
+  const anchor = bodyLine(translation, trKeys.indexOf(next));
+  if (!anchor || anchor.start !== translation.lineOffsets[trKeys.indexOf(next)]![0]) return undefined;
+  return [{ range: [anchor.start, anchor.start], text: `${line}\n` }];
+}
+
+/** Take out a code-only line the reference does not have, with its line break. */
+function addedLineFix(translation: CodeBlock, difference: CodeDifference): Fix[] | undefined {
+  if (difference.translationLine === undefined) return undefined;
+  const index = difference.translationLine - 1;
+  const line = bodyLine(translation, index);
+  if (!line || codeOf(line.raw, translation.lang) !== difference.found || !onlyCode(line.raw, translation.lang) || /[^\u0000-\u007f]|\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}/u.test(line.raw)) return undefined;
+  const whole = translation.lineOffsets[index]!;
+  const next = translation.lineOffsets[index + 1];
+  const previous = translation.lineOffsets[index - 1];
+  if (next) return [{ range: [whole[0], next[0]], text: '' }];
+  if (previous) return [{ range: [previous[1], whole[1]], text: '' }];
   return undefined;
 }
 
