@@ -3,6 +3,7 @@
  * the reference's value, in offsets of the translation's decoded text. Each returns undefined when no edit is safe
  * (the drifted line holds translated text, or positions cannot be told), leaving the finding to a person.
  */
+import { posix } from 'node:path';
 import { normalizeCode } from './code.js';
 import { missing } from './elements.js';
 import type { CodeDifference } from './code.js';
@@ -59,6 +60,9 @@ export function codeDifferenceFix(reference: CodeBlock, translation: CodeBlock, 
     if (at === -1) return undefined;
     return [{ range: [tr.start + at, tr.start + at + written.length], text: `${have.name}${want.before}:${want.after}` }];
   }
+  // A line indented differently is often part of a block shifted as a whole: re-indenting lines one by one would
+  // leave the block inconsistent (and break Python), so indentation is left to a person.
+  if (tr.raw.trim() === ref.trim()) return undefined;
   if (WHOLE_LINE_CATEGORIES.has(difference.category) && onlyCode(tr.raw, translation.lang) && onlyCode(ref, reference.lang) && !translatedWords(ref, tr.raw)) {
     return tr.raw === ref ? undefined : [{ range: [tr.start, tr.end], text: ref }];
   }
@@ -232,4 +236,40 @@ export function markerMoveFix(text: string, start: number, end: number, referenc
     }
   }
   return undefined;
+}
+
+function urlForm(url: string): 'external' | 'absolute' | 'anchor' | 'relative' {
+  if (/^[a-z][\w+.-]*:/i.test(url)) return 'external';
+  if (url.startsWith('/')) return 'absolute';
+  return url.startsWith('#') ? 'anchor' : 'relative';
+}
+
+/** The first path segment of `url` that names `locale` (`pt-br` for pt-BR), as written. */
+function localeSegment(url: string, locale: string): string | undefined {
+  const lower = locale.toLowerCase();
+  const names = new Set([lower, lower.replace('-', '_'), lower.replace('_', '-')]);
+  const path = url.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0]!;
+  return path.split('/').find((segment) => names.has(segment.toLowerCase()));
+}
+
+/**
+ * The reference's link target written the translation's way: the translation's locale segment where the reference
+ * has its own (`/en/x` → `/de/x`). Undefined when the two are written in different forms (relative, absolute,
+ * external), since then which is right is for a person to say, or when nothing would change.
+ */
+export function linkTargetFix(referenceUrl: string, translationUrl: string, referenceLocale: string, translationLocale: string, translationFile = 'page.md'): string | undefined {
+  if (urlForm(referenceUrl) !== urlForm(translationUrl)) return undefined;
+  // Copies sit at the same place in mirrored trees: two relative links to the same page need no fix.
+  const resolved = (url: string) => posix.join('/', posix.dirname(translationFile), url).replace(/\.mdx?(?=$|[?#])/, '');
+  if (urlForm(referenceUrl) === 'relative' && resolved(referenceUrl) === resolved(translationUrl)) return undefined;
+  const ownSegment = localeSegment(translationUrl, translationLocale);
+  const referenceSegment = localeSegment(referenceUrl, referenceLocale);
+  let wanted = referenceUrl;
+  if (ownSegment && referenceSegment) {
+    wanted = referenceUrl.replace(new RegExp(`(^|/)${referenceSegment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=/|$|[?#])`), `$1${ownSegment}`);
+  } else if (ownSegment) {
+    if (!translationUrl.startsWith(`/${ownSegment}/`) || urlForm(referenceUrl) !== 'absolute') return undefined;
+    wanted = `/${ownSegment}${referenceUrl}`;
+  }
+  return wanted === translationUrl ? undefined : wanted;
 }
