@@ -41,6 +41,7 @@ const section = fc.record({
     { nil: undefined },
   ),
   admonition: fc.boolean(),
+  marker: fc.boolean(),
 });
 
 /** What generated drift does to one section of the translation. */
@@ -52,6 +53,7 @@ const drift = fc.record({
   link: fc.boolean(),
   admonition: fc.boolean(),
   json: fc.boolean(),
+  moveMarker: fc.boolean(),
 });
 
 const page = fc.record({
@@ -64,7 +66,7 @@ const page = fc.record({
 
 type Page = typeof page extends fc.Arbitrary<infer T> ? T : never;
 type Drift = typeof drift extends fc.Arbitrary<infer T> ? T : never;
-const NONE: Drift = { placeholder: false, spacing: false, glue: false, anchor: false, link: false, admonition: false, json: false };
+const NONE: Drift = { placeholder: false, spacing: false, glue: false, anchor: false, link: false, admonition: false, json: false, moveMarker: false };
 
 /** Render the page in `locale` ('en' or 'de'), with `damaged` drift applied to the German copy. */
 function render(model: Page, locale: 'en' | 'de', damaged: boolean): string {
@@ -79,6 +81,9 @@ function render(model: Page, locale: 'en' | 'de', damaged: boolean): string {
     out.push(`## ${say(s.title)} ${index + 1} { #${anchor}-${index} }`, '');
     const links = s.links.map((target, k) => `[${say([ENGLISH[k]!])}](/${locale}/ref/${d.link && k === 0 ? `${target}-x` : target})`);
     out.push(`${say(s.sentence)} \`${s.code}\`${d.glue ? '' : ' '}${say([s.after])} ${links.join(' ')}.`, '');
+    if (s.marker) {
+      out.push(d.moveMarker ? `${say(s.sentence)} Service API.[!DNL Catalog]` : `${say(s.sentence)} [!DNL Catalog] Service API.`, '');
+    }
     if (s.block?.kind === 'curl') {
       out.push('```shell', `curl -X POST 'https://platform.example.com/${s.block.path}' \\`);
       s.block.headers.forEach((h, k) => {
