@@ -182,7 +182,9 @@ export async function fix(options: FixOptions): Promise<FixResult> {
     .filter((entry): entry is { rule: Rule; severity: Severity } => entry.severity !== 'off');
   const settings = ruleOptions(options);
   const wanted = options.types ? new Set(options.types) : undefined;
-  const selected = (finding: Finding) => finding.fix !== undefined && finding.locale !== reference && (!wanted || fixTypesOf(finding).some((type) => wanted.has(type)));
+  // The source copy is never rewritten, even when --fix-from names another locale.
+  const selected = (finding: Finding) =>
+    finding.fix !== undefined && finding.locale !== reference && finding.locale !== layout.source && (!wanted || fixTypesOf(finding).some((type) => wanted.has(type)));
   const maxPasses = options.maxPasses ?? 10;
   let groups = discovery.groups;
   if (options.only) {

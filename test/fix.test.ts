@@ -128,6 +128,16 @@ describe('--fix on the command line', () => {
     expect(bad.stderr).toMatch(/--fix-from xx: no such locale/);
   });
 
+  it('--fix-from never rewrites the source copy', async () => {
+    const copy = copyTree(join(fixtures, 'example'));
+    const before = snapshot(copy);
+    const result = await fix({ cwd: copy, from: 'fr' });
+    expect(result.reference).toBe('fr');
+    expect(result.files.length).toBeGreaterThan(0);
+    const after = snapshot(copy);
+    for (const [path, bytes] of before) if (path.startsWith('en/') || path.startsWith('fr/')) expect(after.get(path)!.equals(bytes), path).toBe(true);
+  });
+
   it('never writes outside the project root, nor over a file changed meanwhile', async () => {
     // Discovery follows no symbolic link, so the writer is checked on its own: a link inside the root to a file outside.
     const outside = mkdtempSync(join(tmpdir(), 'doc-drift-outside-'));
