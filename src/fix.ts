@@ -10,12 +10,12 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { createTwoFilesPatch } from 'diff';
 import { rules as allRules } from '../rules/index.js';
 import { ruleOptions, UsageError } from './config.js';
-import { discover } from './discover.js';
+import { discover, type Discovery } from './discover.js';
 import { extract } from './extract.js';
 import { markerMoveFix } from './fix-edits.js';
 import { lintGroup, type LintOptions } from './lint.js';
 import { decode, type TextFile } from './read.js';
-import type { FileSummary, Finding, Fix, PageCopy, PageFile, Rule, Severity } from './types.js';
+import type { FileSummary, Finding, Fix, PageCopy, PageFile, PageGroup, Rule, RuleOptions, Severity } from './types.js';
 
 /** Kinds of fixes `--fix-type` can select; a rule id selects that rule's fixes too. */
 export const FIX_TYPES = ['code', 'placeholders', 'headers', 'links', 'frontmatter', 'anchors', 'markers', 'admonitions', 'spacing'] as const;
@@ -193,84 +193,117 @@ export async function fix(options: FixOptions): Promise<FixResult> {
   }
 
   const result: FixResult = { reference, files: [], left: [], unsettled: 0, dryRun };
+  const context: GroupFixContext = { reference, locales: layout.locales, active, settings, selected, maxPasses, discovery };
   for (const group of groups) {
-    const texts = new Map<string, { page: PageFile; original: TextFile; bytes: Uint8Array; current: string; fixed: FixedFile | undefined; summary?: { text: string; summary: FileSummary } }>();
-    const unreadable = new Map<string, string>();
-    for (const page of group.files) {
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFile(page.path);
-      } catch (error) {
-        unreadable.set(page.file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-        continue;
-      }
-      const decoded = decode(bytes);
-      if (decoded.ok) texts.set(page.file, { page, original: decoded.file, bytes, current: decoded.file.text, fixed: undefined });
-      else unreadable.set(page.file, decoded.message);
-    }
-    const lintNow = (): Finding[] => {
-      const copies: PageCopy[] = group.files.map((page) => {
-        const entry = texts.get(page.file);
-        if (!entry) return { locale: page.locale, file: page.file, unreadable: unreadable.get(page.file) ?? 'cannot be read' };
-        // Parse again only the files a pass changed.
-        if (entry.summary?.text !== entry.current) entry.summary = { text: entry.current, summary: extract({ ...entry.original, text: entry.current }, page.file, page.locale) };
-        return { locale: page.locale, file: page.file, summary: entry.summary.summary };
-      });
-      return lintGroup(group, copies, {
-        source: reference,
-        locales: layout.locales,
-        active,
-        settings,
-        expectedPath: (locale) => discovery.expectedPath(group, locale),
-      });
-    };
-    // Fixes that need the text itself, which rules do not see: markers moved out of their sentence.
-    const withTextFixes = (list: Finding[]): Finding[] => {
-      const referenceFile = group.files.find((page) => page.locale === reference)?.file;
-      const referenceText = referenceFile ? texts.get(referenceFile)?.current : undefined;
-      for (const finding of list) {
-        if (finding.fix || finding.ruleId !== 'do-not-translate' || finding.category !== 'moved' || !referenceText || !finding.reference) continue;
-        const text = texts.get(finding.file)?.current;
-        if (text === undefined) continue;
-        const start = offsetOf(text, finding.line, finding.column);
-        const end = offsetOf(text, finding.endLine, finding.endColumn);
-        const referenceLine = referenceText.split('\n')[finding.reference.line - 1] ?? '';
-        const fixes = markerMoveFix(text, start, end, referenceLine);
-        if (fixes) finding.fix = fixes;
-      }
-      return list;
-    };
-    let findings = withTextFixes(lintNow());
-    for (let pass = 0; pass < maxPasses; pass++) {
-      const candidates = findings.filter((finding) => selected(finding) && texts.has(finding.file));
-      if (candidates.length === 0) break;
-      for (const [file, entry] of texts) {
-        const mine = candidates.filter((finding) => finding.file === file);
-        if (mine.length === 0) continue;
-        const outcome = applyFixes(entry.current, mine.map((finding) => finding.fix!), entry.original.eol);
-        if (outcome.edits.length === 0) continue;
-        entry.fixed ??= { file, path: entry.page.path, locale: entry.page.locale, before: entry.original, after: entry.original, passes: [], fixed: [] };
-        entry.fixed.passes.push(outcome.edits);
-        const appliedKeys = new Set(outcome.applied.map((index) => JSON.stringify(mine[index]!.fix)));
-        // A duplicate finding with the very same fix is fixed by the copy that was applied.
-        for (const finding of mine) {
-          if (!appliedKeys.has(JSON.stringify(finding.fix))) continue;
-          entry.fixed.fixed.push({ ruleId: finding.ruleId, category: finding.category, line: finding.line, message: finding.message });
-        }
-        entry.current = outcome.text;
-      }
-      findings = withTextFixes(lintNow());
-    }
-    result.unsettled += findings.filter((finding) => selected(finding) && texts.has(finding.file)).length;
-    result.left.push(...findings.filter((finding) => finding.locale !== reference));
-    for (const entry of texts.values()) {
-      if (!entry.fixed || entry.current === entry.original.text) continue;
-      entry.fixed.after = { ...entry.original, text: entry.current };
-      if (!dryRun) entry.fixed.notWritten = await writeFixed(root, entry.page.path, entry.bytes, encode(entry.fixed.after));
-      result.files.push(entry.fixed);
+    const outcome = await fixGroup(group, context);
+    result.unsettled += outcome.unsettled;
+    result.left.push(...outcome.left);
+    for (const entry of outcome.files) {
+      if (!dryRun) entry.notWritten = await writeFixed(root, entry.path, outcome.bytes.get(entry.file)!, encode(entry.after));
+      result.files.push(entry);
     }
   }
   return result;
+}
+
+interface GroupFixContext {
+  reference: string;
+  locales: string[];
+  active: Array<{ rule: Rule; severity: Severity }>;
+  settings: RuleOptions;
+  selected(finding: Finding): boolean;
+  maxPasses: number;
+  discovery: Discovery;
+}
+
+/**
+ * Fix one page group in memory: lint, apply the selected fixes, lint again, until nothing selected is left or the
+ * passes run out. Returns the changed files, the original bytes and what is left.
+ */
+async function fixGroup(
+  group: PageGroup,
+  context: GroupFixContext,
+): Promise<{ files: FixedFile[]; bytes: Map<string, Uint8Array>; left: Finding[]; unsettled: number }> {
+  const { reference, locales, active, settings, selected, maxPasses } = context;
+  const texts = new Map<string, { page: PageFile; original: TextFile; bytes: Uint8Array; current: string; fixed: FixedFile | undefined; summary?: { text: string; summary: FileSummary } }>();
+  const unreadable = new Map<string, string>();
+  for (const page of group.files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(page.path);
+    } catch (error) {
+      unreadable.set(page.file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      continue;
+    }
+    const decoded = decode(bytes);
+    if (decoded.ok) texts.set(page.file, { page, original: decoded.file, bytes, current: decoded.file.text, fixed: undefined });
+    else unreadable.set(page.file, decoded.message);
+  }
+  const lintNow = (): Finding[] => {
+    const copies: PageCopy[] = group.files.map((page) => {
+      const entry = texts.get(page.file);
+      if (!entry) return { locale: page.locale, file: page.file, unreadable: unreadable.get(page.file) ?? 'cannot be read' };
+      // Parse again only the files a pass changed.
+      if (entry.summary?.text !== entry.current) entry.summary = { text: entry.current, summary: extract({ ...entry.original, text: entry.current }, page.file, page.locale) };
+      return { locale: page.locale, file: page.file, summary: entry.summary.summary };
+    });
+    return lintGroup(group, copies, {
+      source: reference,
+      locales,
+      active,
+      settings,
+      expectedPath: (locale) => context.discovery.expectedPath(group, locale),
+    });
+  };
+  // Fixes that need the text itself, which rules do not see: markers moved out of their sentence.
+  const withTextFixes = (list: Finding[]): Finding[] => {
+    const referenceFile = group.files.find((page) => page.locale === reference)?.file;
+    const referenceText = referenceFile ? texts.get(referenceFile)?.current : undefined;
+    for (const finding of list) {
+      if (finding.fix || finding.ruleId !== 'do-not-translate' || finding.category !== 'moved' || !referenceText || !finding.reference) continue;
+      const text = texts.get(finding.file)?.current;
+      if (text === undefined) continue;
+      const start = offsetOf(text, finding.line, finding.column);
+      const end = offsetOf(text, finding.endLine, finding.endColumn);
+      const referenceLine = referenceText.split('\n')[finding.reference.line - 1] ?? '';
+      const fixes = markerMoveFix(text, start, end, referenceLine);
+      if (fixes) finding.fix = fixes;
+    }
+    return list;
+  };
+  let findings = withTextFixes(lintNow());
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const candidates = findings.filter((finding) => selected(finding) && texts.has(finding.file));
+    if (candidates.length === 0) break;
+    for (const [file, entry] of texts) {
+      const mine = candidates.filter((finding) => finding.file === file);
+      if (mine.length === 0) continue;
+      const outcome = applyFixes(entry.current, mine.map((finding) => finding.fix!), entry.original.eol);
+      if (outcome.edits.length === 0) continue;
+      entry.fixed ??= { file, path: entry.page.path, locale: entry.page.locale, before: entry.original, after: entry.original, passes: [], fixed: [] };
+      entry.fixed.passes.push(outcome.edits);
+      const appliedKeys = new Set(outcome.applied.map((index) => JSON.stringify(mine[index]!.fix)));
+      // A duplicate finding with the very same fix is fixed by the copy that was applied.
+      for (const finding of mine) {
+        if (!appliedKeys.has(JSON.stringify(finding.fix))) continue;
+        entry.fixed.fixed.push({ ruleId: finding.ruleId, category: finding.category, line: finding.line, message: finding.message });
+      }
+      entry.current = outcome.text;
+    }
+    findings = withTextFixes(lintNow());
+  }
+  const files: FixedFile[] = [];
+  for (const entry of texts.values()) {
+    if (!entry.fixed || entry.current === entry.original.text) continue;
+    entry.fixed.after = { ...entry.original, text: entry.current };
+    files.push(entry.fixed);
+  }
+  return {
+    files,
+    bytes: new Map([...texts].map(([file, entry]) => [file, entry.bytes])),
+    left: findings.filter((finding) => finding.locale !== reference),
+    unsettled: findings.filter((finding) => selected(finding) && texts.has(finding.file)).length,
+  };
 }
 
 function offsetOf(text: string, line: number, column: number): number {
