@@ -29,7 +29,7 @@ export const linkTarget: Rule = {
         const link = replacement !== undefined ? trLinks.find((candidate) => neutral(translation)(candidate) === replacement) : undefined;
         const refLink = reference.links.find((candidate) => candidate.block === ref.block && neutral(reference)(candidate) === target);
         // Fixed only when the change pairs one target with one other, written in the same form.
-        const wanted = refLink && link && gone.length === 1 && added.length === 1 ? linkTargetFix(refLink.url, link.url, reference.locale, translation.locale, translation.file) : undefined;
+        const wanted = refLink && link && gone.length === 1 && added.length === 1 ? linkTargetFix(refLink.url, link.url, reference.locale, translation.locale, { file: translation.file, image: link.kind === 'image' }) : undefined;
         const fix = link?.urlSpan && wanted !== undefined ? [{ range: [link.urlSpan.start.offset, link.urlSpan.end.offset] as [number, number], text: wanted }] : undefined;
         context.report({
           message: replacement !== undefined
@@ -59,8 +59,8 @@ export const linkTarget: Rule = {
         category: 'definition',
         expected: ref.url,
         found: definition.url,
-        fix: definition.urlSpan && linkTargetFix(ref.url, definition.url, reference.locale, translation.locale, translation.file) !== undefined
-          ? [{ range: [definition.urlSpan.start.offset, definition.urlSpan.end.offset], text: linkTargetFix(ref.url, definition.url, reference.locale, translation.locale, translation.file)! }]
+        fix: definition.urlSpan && linkTargetFix(ref.url, definition.url, reference.locale, translation.locale, { file: translation.file }) !== undefined
+          ? [{ range: [definition.urlSpan.start.offset, definition.urlSpan.end.offset], text: linkTargetFix(ref.url, definition.url, reference.locale, translation.locale, { file: translation.file })! }]
           : undefined,
       });
     }

@@ -6,6 +6,7 @@
 import { posix } from 'node:path';
 import { normalizeCode } from './code.js';
 import { missing } from './elements.js';
+import { neutralUrl } from './localize.js';
 import type { CodeDifference } from './code.js';
 import { header, placeholders } from './tokens.js';
 import type { CodeBlock, Fix, FrontMatter, FrontMatterEntry, Point } from './types.js';
@@ -257,19 +258,42 @@ function localeSegment(url: string, locale: string): string | undefined {
  * has its own (`/en/x` → `/de/x`). Undefined when the two are written in different forms (relative, absolute,
  * external), since then which is right is for a person to say, or when nothing would change.
  */
-export function linkTargetFix(referenceUrl: string, translationUrl: string, referenceLocale: string, translationLocale: string, translationFile = 'page.md'): string | undefined {
+export function linkTargetFix(
+  referenceUrl: string,
+  translationUrl: string,
+  referenceLocale: string,
+  translationLocale: string,
+  translation: { file?: string; image?: boolean } = {},
+): string | undefined {
+  const translationFile = translation.file ?? 'page.md';
   if (urlForm(referenceUrl) !== urlForm(translationUrl)) return undefined;
+  if (urlForm(referenceUrl) === 'external') {
+    // Another site is a resource in the reader's language, and a remote image may be a localized screenshot.
+    const host = (url: string) => /^[a-z][\w+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1]?.toLowerCase();
+    if (translation.image || host(referenceUrl) !== host(translationUrl)) return undefined;
+  }
   // Copies sit at the same place in mirrored trees: two relative links to the same page need no fix.
   const resolved = (url: string) => posix.join('/', posix.dirname(translationFile), url).replace(/\.mdx?(?=$|[?#])/, '');
   if (urlForm(referenceUrl) === 'relative' && resolved(referenceUrl) === resolved(translationUrl)) return undefined;
   const ownSegment = localeSegment(translationUrl, translationLocale);
   const referenceSegment = localeSegment(referenceUrl, referenceLocale);
-  let wanted = referenceUrl;
+  // Does the reference's URL name its locale some other way (a `-cn` suffix, a subdomain, `?lang=`)?
+  const tokens = (url: string) => new Set(url.toLowerCase().split(/[/._?#=&-]+/));
+  const names = [referenceLocale.toLowerCase(), ...referenceLocale.toLowerCase().split(/[-_]/)];
+  const marked =
+    neutralUrl(referenceUrl, referenceLocale) !== neutralUrl(referenceUrl, 'none-none') ||
+    names.some((name) => tokens(referenceUrl).has(name) && !tokens(translationUrl).has(name));
+  let wanted: string;
   if (ownSegment && referenceSegment) {
     wanted = referenceUrl.replace(new RegExp(`(^|/)${referenceSegment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=/|$|[?#])`), `$1${ownSegment}`);
-  } else if (ownSegment) {
-    if (!translationUrl.startsWith(`/${ownSegment}/`) || urlForm(referenceUrl) !== 'absolute') return undefined;
+  } else if (ownSegment && !marked && urlForm(referenceUrl) === 'absolute' && translationUrl.startsWith(`/${ownSegment}/`)) {
     wanted = `/${ownSegment}${referenceUrl}`;
+  } else if (!ownSegment && !marked) {
+    wanted = referenceUrl;
+  } else {
+    return undefined;
   }
-  return wanted === translationUrl ? undefined : wanted;
+  // Fragments follow each copy's own headings; a trailing slash changes nothing.
+  const page = (url: string) => url.replace(/#.*$/, '').replace(/\/$/, '');
+  return page(wanted) === page(translationUrl) ? undefined : wanted;
 }
