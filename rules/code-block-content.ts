@@ -38,7 +38,7 @@ export const codeBlockContent: Rule = {
           differs(context, subject, difference.expected || undefined, difference.found || undefined, span, referenceSpan, {
             category: difference.category,
             key: `${pair.translationIndex}:${difference.category}:${difference.found}`,
-            fix: context.hasSource ? codeDifferenceFix(reference, translation, difference) : undefined,
+            fix: context.hasSource ? codeDifferenceFix(reference, translation, difference, comparison.differences) : undefined,
           }),
         );
       }

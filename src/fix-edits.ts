@@ -8,7 +8,7 @@ import { normalizeCode } from './code.js';
 import { missing } from './elements.js';
 import { neutralUrl } from './localize.js';
 import type { CodeDifference } from './code.js';
-import { header, placeholders } from './tokens.js';
+import { header, isProse, placeholders } from './tokens.js';
 import type { CodeBlock, Fix, FrontMatter, FrontMatterEntry, Point } from './types.js';
 
 const PLACEHOLDER = /\{\{[^{}\n]+\}\}|\{[A-Za-z_][\w.-]*\}|<[A-Z][A-Z0-9_-]*>|\$\{[A-Za-z_]\w*\}|\$[A-Z_][A-Z0-9_]*|%(?:\d+\$)?[sdif]/g;
@@ -32,9 +32,14 @@ function onlyCode(line: string, lang: string): boolean {
 }
 
 /** The fix for one difference the code comparison found between two code block bodies. */
-export function codeDifferenceFix(reference: CodeBlock, translation: CodeBlock, difference: CodeDifference): Fix[] | undefined {
-  if (difference.category === 'line-missing') return missingLineFix(reference, translation, difference);
-  if (difference.category === 'line-added') return addedLineFix(translation, difference);
+export function codeDifferenceFix(reference: CodeBlock, translation: CodeBlock, difference: CodeDifference, all: CodeDifference[] = [difference]): Fix[] | undefined {
+  // Adding or removing a line is only safe when it is the block's one difference: otherwise the alignment of lines
+  // is a guess, and a guess that moves braces or tags breaks the code.
+  if (difference.category === 'line-missing') return all.length === 1 ? missingLineFix(reference, translation, difference) : undefined;
+  if (difference.category === 'line-added') return all.length === 1 ? addedLineFix(translation, difference) : undefined;
+  // A block that differs in many lines was rewritten, not drifted line by line: a person should look.
+  const lines = reference.body.split(/\r?\n/).length;
+  if (all.length > Math.max(3, lines / 4)) return undefined;
   if (difference.translationLine === undefined || difference.referenceLine === undefined) {
     return difference.category === 'json-value' || difference.category === 'placeholder-renamed' ? jsonValueFix(translation, difference) : undefined;
   }
@@ -64,6 +69,9 @@ export function codeDifferenceFix(reference: CodeBlock, translation: CodeBlock, 
   // A line indented differently is often part of a block shifted as a whole: re-indenting lines one by one would
   // leave the block inconsistent (and break Python), so indentation is left to a person.
   if (tr.raw.trim() === ref.trim()) return undefined;
+  // A change only inside string literals may be display text (`${title} (Neu)`): left to a person.
+  const outsideStrings = (line: string) => line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '$1$1');
+  if (difference.category === 'changed' && outsideStrings(tr.raw) === outsideStrings(ref)) return undefined;
   if (WHOLE_LINE_CATEGORIES.has(difference.category) && onlyCode(tr.raw, translation.lang) && onlyCode(ref, reference.lang) && !translatedWords(ref, tr.raw)) {
     return tr.raw === ref ? undefined : [{ range: [tr.start, tr.end], text: ref }];
   }
@@ -114,13 +122,14 @@ function addedLineFix(translation: CodeBlock, difference: CodeDifference): Fix[]
 }
 
 /**
- * True when the translation's line has words the reference's lacks that read as translated text (a comment style the
- * comparison does not know, a display string): several such words, or any outside ASCII.
+ * True when either line has words the other lacks that read as translated text (a comment style the comparison does
+ * not know, a display string): several such words, or any outside ASCII.
  */
 function translatedWords(reference: string, translation: string): boolean {
-  const letters = (line: string) => line.match(/\p{L}{2,}/gu) ?? [];
-  const own = missing(letters(translation), letters(reference));
-  return own.length > 1 || own.some((word) => /[^\u0000-\u007f]/.test(word));
+  const letters = (line: string) => line.match(/\p{L}+/gu) ?? [];
+  return [missing(letters(translation), letters(reference)), missing(letters(reference), letters(translation))].some(
+    (own) => own.filter((word) => word.length > 1).length > 1 || own.some((word) => /[^\u0000-\u007f]/.test(word)),
+  );
 }
 
 /** A changed JSON value written once in the translation's body: replace it with the reference's. */
@@ -166,6 +175,10 @@ export function frontMatterValueFix(reference: FrontMatter, referenceEntry: Fron
   const end = rawOffset(reference, referenceEntry.valueSpan.end);
   if (start === undefined || end === undefined) return undefined;
   const text = reference.raw.slice(start, end);
+  // A value that reads as prose or a title (a translated `type: Principles`) is never overwritten, whatever the key.
+  const shown = (value: unknown) => (typeof value === 'string' ? value : '');
+  const titleLike = (value: string) => isProse(value) || /^\p{Lu}[\p{L}\s]*$/u.test(value);
+  if (titleLike(shown(referenceEntry.value)) || titleLike(shown(translationEntry.value))) return undefined;
   if (text.includes('\n') || translationEntry.valueSpan.start.line !== translationEntry.valueSpan.end.line || text === '') return undefined;
   return [{ range: [translationEntry.valueSpan.start.offset, translationEntry.valueSpan.end.offset], text }];
 }

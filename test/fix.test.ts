@@ -65,9 +65,9 @@ describe('fix cases give the expected output', () => {
       const caseDir = join(root, name);
       const copy = copyTree(join(caseDir, 'input'));
       const result = await fix({ source: 'en', ...options(caseDir), cwd: copy });
-      const expected = snapshot(join(caseDir, 'output'));
+      // output/ holds the files that change; a case without it is a near miss where nothing may change.
+      const expected = existsSync(join(caseDir, 'output')) ? snapshot(join(caseDir, 'output')) : new Map<string, Buffer>();
       const actual = snapshot(copy);
-      expect(expected.size, 'output/ lists the files that change').toBeGreaterThan(0);
       for (const [path, bytes] of expected) expect(actual.get(path)?.toString('utf8'), path).toBe(bytes.toString('utf8'));
       const original = snapshot(join(caseDir, 'input'));
       for (const [path, bytes] of original) if (!expected.has(path)) expect(actual.get(path)!.equals(bytes), `${path} untouched`).toBe(true);
