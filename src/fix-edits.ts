@@ -8,7 +8,8 @@ import { normalizeCode } from './code.js';
 import { missing } from './elements.js';
 import { neutralUrl } from './localize.js';
 import type { CodeDifference } from './code.js';
-import { header, isProse, placeholders } from './tokens.js';
+import { dice } from './align.js';
+import { header, isProse, placeholders, words } from './tokens.js';
 import type { CodeBlock, Fix, FrontMatter, FrontMatterEntry, Point } from './types.js';
 
 const PLACEHOLDER = /\{\{[^{}\n]+\}\}|\{[A-Za-z_][\w.-]*\}|<[A-Z][A-Z0-9_-]*>|\$\{[A-Za-z_]\w*\}|\$[A-Z_][A-Z0-9_]*|%(?:\d+\$)?[sdif]/g;
@@ -72,8 +73,12 @@ export function codeDifferenceFix(reference: CodeBlock, translation: CodeBlock, 
   // A change only inside string literals may be display text (`${title} (Neu)`): left to a person.
   const outsideStrings = (line: string) => line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '$1$1');
   if (difference.category === 'changed' && outsideStrings(tr.raw) === outsideStrings(ref)) return undefined;
+  // Lines paired by the comparison but hardly alike were not drifted one into the other.
+  if (dice(words(ref), words(tr.raw)) < 0.5) return undefined;
   if (WHOLE_LINE_CATEGORIES.has(difference.category) && onlyCode(tr.raw, translation.lang) && onlyCode(ref, reference.lang) && !translatedWords(ref, tr.raw)) {
-    return tr.raw === ref ? undefined : [{ range: [tr.start, tr.end], text: ref }];
+    // The translation's indentation stays: the block around the line keeps its own.
+    const indent = tr.raw.length - tr.raw.trimStart().length;
+    return [{ range: [tr.start + indent, tr.end], text: ref.trimStart() }];
   }
   return undefined;
 }
@@ -122,13 +127,15 @@ function addedLineFix(translation: CodeBlock, difference: CodeDifference): Fix[]
 }
 
 /**
- * True when either line has words the other lacks that read as translated text (a comment style the comparison does
- * not know, a display string): several such words, or any outside ASCII.
+ * True when the two lines differ in anything that may be words of a language rather than code: a token of letters
+ * only (`Wega`/`Vega`, `Neu`/`New`) that is not a camelCase identifier, or any letter outside ASCII. Numbers,
+ * punctuation and identifiers such as `rowIndex` or `uid2_gma` may be taken from the reference.
  */
 function translatedWords(reference: string, translation: string): boolean {
-  const letters = (line: string) => line.match(/\p{L}+/gu) ?? [];
-  return [missing(letters(translation), letters(reference)), missing(letters(reference), letters(translation))].some(
-    (own) => own.filter((word) => word.length > 1).length > 1 || own.some((word) => /[^\u0000-\u007f]/.test(word)),
+  const a = words(reference);
+  const b = words(translation);
+  return [...missing(a, b), ...missing(b, a)].some(
+    (token) => /[^\u0000-\u007f]/.test(token) || (/^\p{L}{2,}$/u.test(token) && !/\p{Ll}\p{Lu}/u.test(token)),
   );
 }
 
