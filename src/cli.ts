@@ -226,7 +226,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     throw new UsageError('--fix-type and --fix-from go with --fix or --fix-dry-run');
   }
   if (fixing) {
-    const fixed = await fix({ ...options, cwd: io.cwd, root, only, from: values['fix-from'], types: parseFixTypes(values['fix-type']), dryRun: values['fix-dry-run'] ?? false });
+    const fixed = await fix({ ...options, cwd: io.cwd, root, only, from: values['fix-from'], types: parseFixTypes(values['fix-type']), inlineConfig: !values['no-inline-config'], dryRun: values['fix-dry-run'] ?? false });
     if (values['fix-dry-run']) {
       io.stdout(fixDiff(fixed) + fixSummary(fixed));
       return fixed.refused ? 2 : fixed.left.some((finding) => finding.severity === 'error') ? 1 : 0;

@@ -13,6 +13,7 @@ import { ruleOptions, UsageError } from './config.js';
 import { discover, type Discovery } from './discover.js';
 import { extract } from './extract.js';
 import { markerMoveFix } from './fix-edits.js';
+import { parseDirectives, rangesOf, type Range } from './suppress.js';
 import { lintGroup, type LintOptions } from './lint.js';
 import { decode, type TextFile } from './read.js';
 import type { FileSummary, Finding, Fix, PageCopy, PageFile, PageGroup, Rule, RuleOptions, Severity } from './types.js';
@@ -115,6 +116,8 @@ export interface FixOptions extends LintOptions {
   types?: string[];
   /** Compute the fixes and diffs, write nothing. */
   dryRun?: boolean;
+  /** Honour inline `doc-drift-disable` directives (default true). */
+  inlineConfig?: boolean;
   /** Most fix passes per page (fixes that overlapped are applied in the next pass). */
   maxPasses?: number;
 }
@@ -193,7 +196,7 @@ export async function fix(options: FixOptions): Promise<FixResult> {
   }
 
   const result: FixResult = { reference, files: [], left: [], unsettled: 0, dryRun };
-  const context: GroupFixContext = { reference, locales: layout.locales, active, settings, selected, maxPasses, discovery };
+  const context: GroupFixContext = { reference, inlineConfig: options.inlineConfig ?? true, locales: layout.locales, active, settings, selected, maxPasses, discovery };
   for (const group of groups) {
     const outcome = await fixGroup(group, context);
     result.unsettled += outcome.unsettled;
@@ -208,6 +211,8 @@ export async function fix(options: FixOptions): Promise<FixResult> {
 
 interface GroupFixContext {
   reference: string;
+  /** Honour inline directives (false with `--no-inline-config`). */
+  inlineConfig: boolean;
   locales: string[];
   active: Array<{ rule: Rule; severity: Severity }>;
   settings: RuleOptions;
@@ -271,7 +276,21 @@ async function fixGroup(
     }
     return list;
   };
-  let findings = withTextFixes(lintNow());
+  // Inline directives (`<!-- doc-drift-disable-next-line rule -->`) keep a finding from being fixed too.
+  const notSuppressed = (list: Finding[]): Finding[] => {
+    if (!context.inlineConfig) return list;
+    const ranges = new Map<string, Range[]>();
+    return list.filter((finding) => {
+      const text = texts.get(finding.file)?.current;
+      if (text === undefined || !text.includes('doc-drift-')) return true;
+      if (!ranges.has(finding.file)) {
+        const { directives, fenceEnds } = parseDirectives(text);
+        ranges.set(finding.file, rangesOf(directives, fenceEnds));
+      }
+      return !ranges.get(finding.file)!.some((range) => finding.line >= range.from && finding.line <= range.to && (range.rules.length === 0 || range.rules.includes(finding.ruleId)));
+    });
+  };
+  let findings = withTextFixes(notSuppressed(lintNow()));
   for (let pass = 0; pass < maxPasses; pass++) {
     const candidates = findings.filter((finding) => selected(finding) && texts.has(finding.file));
     if (candidates.length === 0) break;
@@ -290,7 +309,7 @@ async function fixGroup(
       }
       entry.current = outcome.text;
     }
-    findings = withTextFixes(lintNow());
+    findings = withTextFixes(notSuppressed(lintNow()));
   }
   const files: FixedFile[] = [];
   for (const entry of texts.values()) {

@@ -11,6 +11,7 @@ import { expect } from 'vitest';
 import { discover } from '../src/discover.js';
 import { fix, fixTypesOf, type FixOptions, type FixResult } from '../src/fix.js';
 import { lint } from '../src/lint.js';
+import { applyInlineConfig } from '../src/suppress.js';
 
 /** Every file under `dir`, relative, with its bytes. */
 export function snapshot(dir: string): Map<string, Buffer> {
@@ -83,7 +84,8 @@ export async function checkFix(dir: string, options: Omit<FixOptions, 'cwd'> = {
   for (const [path, bytes] of after) expect(again.get(path)!.equals(bytes), `${path} unchanged by a second fix`).toBe(true);
 
   const wanted = options.types ? new Set(options.types) : undefined;
-  const result = await lint({ ...options, source: first.reference, cwd: copy });
+  // As the command line reports it: inline directives applied.
+  const result = applyInlineConfig(await lint({ ...options, source: first.reference, cwd: copy }), { cwd: copy, inlineConfig: true });
   const fixable = result.findings.filter(
     (finding) => finding.fix && finding.locale !== first.reference && (!wanted || fixTypesOf(finding).some((type) => wanted.has(type))),
   );
