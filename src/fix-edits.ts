@@ -5,6 +5,7 @@
  */
 import { posix } from 'node:path';
 import { normalizeCode } from './code.js';
+import { isLocaleCode } from './discover.js';
 import { missing } from './elements.js';
 import { neutralUrl } from './localize.js';
 import type { CodeDifference } from './code.js';
@@ -77,8 +78,9 @@ export function codeDifferenceFix(reference: CodeBlock, translation: CodeBlock, 
   if (dice(words(ref), words(tr.raw)) < 0.5) return undefined;
   if (WHOLE_LINE_CATEGORIES.has(difference.category) && onlyCode(tr.raw, translation.lang) && onlyCode(ref, reference.lang) && !translatedWords(ref, tr.raw)) {
     // The translation's indentation stays: the block around the line keeps its own.
-    const indent = tr.raw.length - tr.raw.trimStart().length;
-    return [{ range: [tr.start + indent, tr.end], text: ref.trimStart() }];
+    // (Only when both lines start alike: in a diff, the `+` before the indentation is code.)
+    const indent = tr.raw.trimStart()[0] === ref.trimStart()[0] ? tr.raw.length - tr.raw.trimStart().length : 0;
+    return [{ range: [tr.start + indent, tr.end], text: indent ? ref.trimStart() : ref }];
   }
   return undefined;
 }
@@ -259,6 +261,13 @@ export function markerMoveFix(text: string, start: number, end: number, referenc
   return undefined;
 }
 
+/** True when the translation's URL has a locale path segment (`/pt-br/` in a pt-PT copy) the reference's lacks. */
+function otherLocale(referenceUrl: string, translationUrl: string): boolean {
+  const segments = (url: string) => url.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0]!.split('/').filter(isLocaleCode);
+  const theirs = new Set(segments(referenceUrl).map((segment) => segment.toLowerCase()));
+  return segments(translationUrl).some((segment) => !theirs.has(segment.toLowerCase()));
+}
+
 function urlForm(url: string): 'external' | 'absolute' | 'anchor' | 'relative' {
   if (/^[a-z][\w+.-]*:/i.test(url)) return 'external';
   if (url.startsWith('/')) return 'absolute';
@@ -308,7 +317,7 @@ export function linkTargetFix(
     wanted = referenceUrl.replace(new RegExp(`(^|/)${referenceSegment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=/|$|[?#])`), `$1${ownSegment}`);
   } else if (ownSegment && !marked && urlForm(referenceUrl) === 'absolute' && translationUrl.startsWith(`/${ownSegment}/`)) {
     wanted = `/${ownSegment}${referenceUrl}`;
-  } else if (!ownSegment && !marked) {
+  } else if (!ownSegment && !marked && !otherLocale(referenceUrl, translationUrl)) {
     wanted = referenceUrl;
   } else {
     return undefined;
