@@ -6,11 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { rules } from '../rules/index.js';
 import { loadConfig, printConfig, UsageError } from './config.js';
 import { formatters } from './formatters/index.js';
+import { DEFAULT_CACHE_LOCATION } from './cache.js';
 import { fix, fixDiff, fixSummary, parseFixTypes } from './fix.js';
 import { takeChangedFlag } from './git.js';
 import { lint } from './lint.js';
 import { parseOutputs, useColor, writeOutputs } from './outputs.js';
 import { checkPostprocessOptions, postprocess } from './postprocess.js';
+import { createProgress } from './progress.js';
 import { selectPages } from './select.js';
 import { parseShard } from './shard.js';
 import type { Severity } from './types.js';
@@ -22,6 +24,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal (colour on by default). */
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress shown on long runs). */
+  stderrIsTTY?: boolean;
 }
 
 const HELP = `Usage: doc-drift [options] [directory | files...]
@@ -62,6 +66,9 @@ Output:
   --quiet                  Report errors only
   --max-warnings <n>       Exit 1 when there are more than n warnings
   --color, --no-color      Force colour on or off (NO_COLOR is honoured)
+  --cache                  Reuse the summaries and findings of files that did not change
+  --cache-location <dir>   Where the cache lives (default: ${DEFAULT_CACHE_LOCATION}); implies --cache
+  --threads <n>            Worker threads for parsing (default: one per core; 0 parses in-process)
 
 Suppressions and baseline:
   --no-inline-config       Ignore <!-- doc-drift-disable… --> comments
@@ -133,6 +140,9 @@ async function run(argv: string[], io: Io): Promise<number> {
         'max-warnings': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        threads: { type: 'string' },
         'list-rules': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -205,6 +215,13 @@ async function run(argv: string[], io: Io): Promise<number> {
     if (!severity || !['error', 'warning', 'info', 'off'].includes(severity)) throw new UsageError(`--rule ${setting}: severity must be error, warning, info or off`);
     severities[id] = severity as Severity | 'off';
   }
+  let threads: number | undefined;
+  if (values.threads !== undefined) {
+    threads = Number(values.threads);
+    if (!Number.isInteger(threads) || threads < 0) throw new UsageError('--threads needs a whole number of 0 or more');
+  }
+  const cacheLocation = values['cache-location'] ?? (values.cache ? DEFAULT_CACHE_LOCATION : undefined);
+  const progress = createProgress({ write: io.stderr, isTTY: io.stderrIsTTY ?? false, env: io.env, quiet: values.quiet });
   const locales = values.locales?.split(',').map((locale) => locale.trim()).filter(Boolean);
   const options = {
     ...config,
@@ -236,7 +253,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   // --- end of --fix ---
 
-  const linted = await lint({ ...options, cwd: io.cwd, root, only, shard });
+  const linted = await lint({ ...options, cwd: io.cwd, root, only, shard, cacheLocation, threads, onProgress: progress.update });
+  progress.end();
 
   const result = postprocess(linted, post, notify);
   const color = useColor({ color: values.color, noColor: values['no-color'] }, io.env, io.isTTY);
