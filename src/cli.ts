@@ -7,6 +7,7 @@ import { rules } from '../rules/index.js';
 import { loadConfig, printConfig, UsageError } from './config.js';
 import { formatters } from './formatters/index.js';
 import { DEFAULT_CACHE_LOCATION } from './cache.js';
+import { fix, fixDiff, fixSummary, parseFixTypes } from './fix.js';
 import { takeChangedFlag } from './git.js';
 import { lint } from './lint.js';
 import { parseOutputs, useColor, writeOutputs } from './outputs.js';
@@ -78,6 +79,12 @@ Suppressions and baseline:
 
 Other:
   --list-rules             List the rules and their default severities
+  --fix                    Repair drift from the reference copy (code, placeholders, headers, links,
+                           identifiers, markers...), never prose; then report what is left
+  --fix-dry-run            Print the fixes as a unified diff per file; write nothing
+  --fix-type <a,b>         Only these kinds of fixes: code, placeholders, headers, links, frontmatter,
+                           anchors, markers, admonitions, spacing, or rule ids
+  --fix-from <locale>      Take fixes from this locale (default: the source locale; needed without one)
   -h, --help               Show this help
   -v, --version            Show the version
 
@@ -148,6 +155,11 @@ async function run(argv: string[], io: Io): Promise<number> {
         'update-baseline': { type: 'boolean' },
         shard: { type: 'string' },
         // --- end of CI and pre-commit options ---
+        // --fix and friends (logic in fix.ts)
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        'fix-type': { type: 'string' },
+        'fix-from': { type: 'string' },
       },
     });
   } catch (error) {
@@ -224,6 +236,23 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stdout(printConfig(options, configFile, ruleIds));
     return 0;
   }
+
+  // --fix, --fix-dry-run, --fix-type, --fix-from: fix first (see fix.ts), then report what is left as usual.
+  const fixing = values.fix || values['fix-dry-run'];
+  if (!fixing && (values['fix-type'] !== undefined || values['fix-from'] !== undefined)) {
+    throw new UsageError('--fix-type and --fix-from go with --fix or --fix-dry-run');
+  }
+  if (fixing) {
+    const fixed = await fix({ ...options, cwd: io.cwd, root, only, from: values['fix-from'], types: parseFixTypes(values['fix-type']), inlineConfig: !values['no-inline-config'], dryRun: values['fix-dry-run'] ?? false });
+    if (values['fix-dry-run']) {
+      io.stdout(fixDiff(fixed) + fixSummary(fixed));
+      return fixed.refused ? 2 : fixed.left.some((finding) => finding.severity === 'error') ? 1 : 0;
+    }
+    (outputs.find((output) => !output.file)?.format === 'stylish' ? io.stdout : io.stderr)(fixSummary(fixed));
+    if (fixed.refused) return 2;
+  }
+  // --- end of --fix ---
+
   const linted = await lint({ ...options, cwd: io.cwd, root, only, shard, cacheLocation, threads, onProgress: progress.update });
   progress.end();
 
