@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { rules } from '../rules/index.js';
 import { findConfigFile, readConfigFile, UsageError, type Config } from './config.js';
 import { formatters } from './formatters/index.js';
+import { openInBrowser } from './report/open.js';
 import { lint } from './lint.js';
 import type { Severity } from './types.js';
 
@@ -19,12 +20,15 @@ export interface Io {
 }
 
 const HELP = `Usage: doc-drift [options] [directory | files...]
+       doc-drift report [directory] [--output drift-report.html] [--open] [options]
 
 Find drift between the locale copies of translated Markdown pages: code blocks, placeholders,
 HTTP headers, URLs, tables, identifiers and front matter that must stay identical.
 
 With no options, doc-drift detects the layout of the current directory (or the given one).
 Given Markdown files, it lints only the pages those files belong to, in every locale.
+
+The report command writes the findings as one self-contained HTML page (see doc-drift report --help).
 
 Options:
   --source <locale>        Source locale: every translation is compared with it
@@ -65,7 +69,7 @@ function version(): string {
 /** Run doc-drift with `argv` (arguments after the program name); returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
-    return await run(argv, io);
+    return await (argv[0] === 'report' ? report(argv.slice(1), io) : run(argv, io));
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`doc-drift: ${error.message}\n`);
@@ -166,7 +170,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     result.findings = result.findings.filter((finding) => finding.severity === 'error');
   }
   const color = values['no-color'] ? false : values.color ? true : !io.env.NO_COLOR && io.isTTY && !values['output-file'];
-  const output = formatter(result, { color });
+  const output = formatter(result, { color, cwd: io.cwd, outputFile: values['output-file'] && resolve(io.cwd, values['output-file']) });
   if (values['output-file']) {
     try {
       writeFileSync(resolve(io.cwd, values['output-file']), output);
@@ -181,5 +185,47 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   if (result.summary.errors > 0) return 1;
   if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) return 1;
+  return 0;
+}
+
+// ---- `doc-drift report`: the HTML report of src/report ----------------------------------------------------------
+
+const REPORT_HELP = `Usage: doc-drift report [directory] [--output drift-report.html] [--open] [options]
+
+Write the findings as one self-contained HTML page: a pages x locales matrix, counts per rule and
+locale, filters, and each page's copies side by side with code diffs. It opens from disk, offline.
+
+  -o, --output <file>  Where to write the report (default: drift-report.html)
+  --open               Open the report in the default browser
+  Lint options (--source, --locales, --pattern, --config, --rule, ...) work as for doc-drift itself.
+
+Exit codes: 0 report written (whatever it found), 2 bad usage or internal failure.
+`;
+
+/** `doc-drift report`: lint as usual, write the html format to a file, and optionally open it. */
+async function report(argv: string[], io: Io): Promise<number> {
+  let output = 'drift-report.html';
+  let open = false;
+  const rest: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === '-h' || arg === '--help') {
+      io.stdout(REPORT_HELP);
+      return 0;
+    }
+    if (arg === '--output' || arg === '-o' || arg === '--output-file') {
+      const value = argv[++index];
+      if (!value || value.startsWith('-')) throw new UsageError(`${arg} needs a file name`);
+      output = value;
+    } else if (arg.startsWith('--output=')) output = arg.slice('--output='.length);
+    else if (arg === '--open') open = true;
+    else if (arg === '-f' || arg.startsWith('--format')) throw new UsageError('doc-drift report always writes HTML; --format belongs to the lint command');
+    else rest.push(arg);
+  }
+  const code = await run([...rest, '--format', 'html', '--output-file', output], io);
+  if (code === 2) return code;
+  const path = resolve(io.cwd, output);
+  io.stderr(`doc-drift: wrote ${output}\n`);
+  if (open) openInBrowser(path, io);
   return 0;
 }
