@@ -126,13 +126,13 @@ export function reportClient(): void {
     }, ...options.map(([optionValue, text]) => h('option', { value: optionValue, selected: optionValue === value }, text))));
   }
   let searchTimer: number | undefined;
-  function filters(): HTMLElement {
+  function filters(withSearch = true): HTMLElement {
     const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
     return h('form', { class: 'filters', onsubmit: (event) => event.preventDefault() },
       select('locale', 'Locale', [['', 'all locales'], ...model.locales.map((l): [string, string] => [l, l])], state.locale),
       select('rule', 'Rule', [['', 'all rules'], ...ruleIds.map((r): [string, string] => [r, r])], state.rule),
       select('severity', 'Severity', [['', 'all severities'], ['error', 'error'], ['warning', 'warning'], ['info', 'info']], state.severity),
-      h('label', {}, 'Path ', h('input', {
+      withSearch && h('label', {}, 'Path ', h('input', {
         id: 'filter-search', type: 'search', placeholder: 'filter pages by path', value: state.search,
         oninput: (event) => {
           window.clearTimeout(searchTimer);
@@ -324,7 +324,7 @@ export function reportClient(): void {
     return h('main', { class: 'page-view' },
       h('p', {}, h('a', { href: '#', id: 'back' }, '← All pages')),
       h('h2', { id: 'page-title' }, page),
-      filters(),
+      filters(false),
       h('p', { class: 'status', id: 'status' }, shown.length === all.length ? `${plural(all.length, 'finding')} on this page.` : `Showing ${plural(shown.length, 'finding')} of ${all.length} on this page.`),
       copies(all.map(([f]) => f)),
       ...[...byLocale.entries()].map(([loc, entries]) => h('section', { class: 'locale-group' },

@@ -37,6 +37,7 @@ export function reportData(result: LintResult, options: ReportDataOptions): Repo
   };
   const diffs: Record<string, CodeDiff> = {};
   const diffOf: Record<number, string> = {};
+  const identical = new Set<string>();
   model.findings.forEach((finding, index) => {
     if (finding.ruleId !== 'code-block-content' || !finding.reference) return;
     const translationLines = texts.lines.get(finding.file);
@@ -46,10 +47,14 @@ export function reportData(result: LintResult, options: ReportDataOptions): Repo
     const referenceBlock = blockAt(blocksOf(finding.reference.file), finding.reference.line);
     if (!translationBlock || !referenceBlock) return;
     const key = `${finding.reference.file}:${referenceBlock.from}|${finding.file}:${translationBlock.from}`;
+    if (identical.has(key)) return;
     if (!(key in diffs)) {
       const body = (lines: string[], block: FenceBody) => lines.slice(block.from - 1, Math.min(block.to, block.from - 1 + maxDiffLines));
       const diff = codeDiff(body(referenceLines, referenceBlock), referenceBlock.from, body(translationLines, translationBlock), translationBlock.from);
-      if (!diff) return;
+      if (!diff) {
+        identical.add(key);
+        return;
+      }
       diffs[key] = diff;
     }
     diffOf[index] = key;
