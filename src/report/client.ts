@@ -223,7 +223,7 @@ export function reportClient(): void {
       h('h2', {}, 'Pages × locales'),
       h('p', { class: 'legend' }, 'Each cell is coloured by the worst finding of that locale copy: ', badge('error'), ' ', badge('warning'), ' ', badge('info'), ' ',
         h('span', { class: 'badge clean' }, 'no finding'), '. Click a page or a cell to see the copies side by side.'),
-      rows.length === 0 ? h('p', {}, 'No finding matches these filters.') : h('div', { class: 'scroll' }, matrix),
+      rows.length === 0 ? h('p', { id: 'empty' }, findings.length === 0 ? 'No drift: every locale copy agrees with its reference.' : 'No finding matches these filters.') : h('div', { class: 'scroll' }, matrix),
       more,
       h('section', { class: 'tables' },
         h('div', {}, h('h2', {}, 'By rule'), ruleTable),
