@@ -158,6 +158,26 @@ export function reportClient(): void {
   }
 
   // ---- overview ----------------------------------------------------------------------------------------------
+  const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  /** The matrix rows as one HTML string: thousands of cells render several times faster than node by node. */
+  function matrixBody(rows: Array<[string, { all: Bucket; cells: Map<string, Bucket> }]>, locales: string[]): HTMLElement {
+    const html: string[] = [];
+    for (const [page, row] of rows) {
+      const name = escapeHtml(page);
+      html.push(`<tr data-page="${name}"><th class="page-col" scope="row"><a href="${escapeHtml(pageHref(page))}">${name}</a></th>`,
+        `<td class="total ${row.all.worst}" data-count="${row.all.total}">${row.all.total}</td>`);
+      for (const locale of locales) {
+        const cell = row.cells.get(locale);
+        const code = escapeHtml(locale);
+        if (!cell) html.push(`<td class="cell clean" data-locale="${code}" title="${code}: no finding"></td>`);
+        else html.push(`<td class="cell ${cell.worst}" data-locale="${code}" data-count="${cell.total}" title="${code}: ${plural(cell.errors, 'error')}, ${plural(cell.warnings, 'warning')}, ${cell.infos} info"><a href="${escapeHtml(pageHref(page, locale))}">${cell.total}</a></td>`);
+      }
+      html.push('</tr>');
+    }
+    const body = h('tbody');
+    body.innerHTML = html.join('');
+    return body;
+  }
   function overview(): HTMLElement {
     const shown = findings.filter((f) => matches(f));
     const total = bucket();
@@ -188,15 +208,7 @@ export function reportClient(): void {
         header('matrix', 'page', 'Page', { class: 'page-col' }),
         header('matrix', 'worst', 'Findings'),
         ...locales.map((locale) => header('matrix', `locale:${locale}`, locale, { class: `locale-col${locale === model.layout.source ? ' source' : ''}`, title: locale === model.layout.source ? 'source locale' : locale })))),
-      h('tbody', {}, ...rows.slice(0, state.limit).map(([page, row]) => h('tr', { 'data-page': page },
-        h('th', { class: 'page-col', scope: 'row' }, h('a', { href: pageHref(page) }, page)),
-        h('td', { class: `total ${row.all.worst}`, 'data-count': row.all.total }, row.all.total),
-        ...locales.map((locale) => {
-          const cell = row.cells.get(locale);
-          if (!cell) return h('td', { class: 'cell clean', 'data-locale': locale, title: `${locale}: no finding` });
-          return h('td', { class: `cell ${cell.worst}`, 'data-locale': locale, 'data-count': cell.total, title: `${locale}: ${plural(cell.errors, 'error')}, ${plural(cell.warnings, 'warning')}, ${cell.infos} info` },
-            h('a', { href: pageHref(page, locale) }, cell.total));
-        })))));
+      matrixBody(rows.slice(0, state.limit), locales));
     const more = rows.length > state.limit && h('p', {}, `Showing ${state.limit.toLocaleString('en')} of ${plural(rows.length, 'page')}. `,
       h('button', { type: 'button', id: 'show-all', onclick: () => { state.limit = Infinity; render(); } }, `Show all ${rows.length.toLocaleString('en')}`));
 

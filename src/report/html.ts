@@ -26,7 +26,7 @@ th.sortable { cursor: pointer; user-select: none; white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tfoot th, tfoot td { font-weight: 600; background: #f6f8fa; }
 .scroll { overflow: auto; max-height: 78vh; border: 1px solid var(--line); }
-.matrix { border: 0; } .matrix th.page-col { text-align: left; font-weight: normal; max-width: 520px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.matrix { border: 0; table-layout: fixed; width: max-content; } .matrix th.page-col { width: 300px; } .matrix thead th { width: 40px; } .matrix thead th:nth-child(2) { width: 64px; } .matrix th.page-col { text-align: left; font-weight: normal; max-width: 520px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .matrix thead th { z-index: 1; } .matrix .locale-col.source { text-decoration: underline; }
 .matrix td { text-align: center; min-width: 38px; font-variant-numeric: tabular-nums; }
 .matrix td a { color: inherit; text-decoration: none; display: block; }
