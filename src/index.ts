@@ -5,3 +5,4 @@ export { rules } from '../rules/index.js';
 export { formatters } from './formatters/index.js';
 export type * from './types.js';
 export type { Config } from './config.js';
+export { htmlReport, reportModel, type ReportModel } from './report/index.js';

@@ -128,6 +128,7 @@ describe.skipIf(!hasChromium)('the HTML report in Chromium', () => {
       await page.click(`#matrix tbody tr[data-page="${opened}"] th a`);
       await page.waitForSelector('#page-title');
       expect(await page.textContent('#page-title')).toBe(opened);
+      for (const more of await page.$$('button.more')) await more.click();
       expect(await page.$$eval('article.finding', (cards) => cards.length)).toBe(Object.values(expected[opened]!).reduce((a, b) => a + b, 0));
       const hrefs = await page.$$eval('article.finding a.rule', (links) => links.map((link) => link.getAttribute('href')!));
       expect(hrefs.length).toBeGreaterThan(0);

@@ -28,7 +28,7 @@ export function reportClient(): void {
       rules: Array<{ ruleId: string; description: string; docs: string }>;
     };
   }
-  interface Bucket extends Counts { worst?: Severity; pages: Set<string> }
+  interface Bucket extends Counts { worst?: Severity; pages?: Set<string> }
 
   const data = JSON.parse(document.getElementById('report-data')!.textContent!) as Data;
   const model = data.model;
@@ -82,15 +82,16 @@ export function reportClient(): void {
     }
     return true;
   }
-  function bucket(): Bucket {
-    return { errors: 0, warnings: 0, infos: 0, total: 0, pages: new Set() };
+  /** Counts by severity; `pages` is only kept where a table shows it. */
+  function bucket(withPages = true): Bucket {
+    return { errors: 0, warnings: 0, infos: 0, total: 0, pages: withPages ? new Set() : undefined };
   }
   function add(target: Bucket, finding: Finding): void {
     if (finding.severity === 'error') target.errors++;
     else if (finding.severity === 'warning') target.warnings++;
     else target.infos++;
     target.total++;
-    target.pages.add(finding.page);
+    target.pages?.add(finding.page);
     if (!target.worst || rank[finding.severity] > rank[target.worst]) target.worst = finding.severity;
   }
   function sortRows<T>(rows: T[], table: string, value: (row: T, key: string) => string | number): T[] {
@@ -178,28 +179,36 @@ export function reportClient(): void {
     body.innerHTML = html.join('');
     return body;
   }
-  function overview(): HTMLElement {
-    const shown = findings.filter((f) => matches(f));
-    const total = bucket();
-    const pages = new Map<string, { all: Bucket; cells: Map<string, Bucket> }>();
-    const byRule = new Map<string, Bucket>();
-    const byLocale = new Map<string, Bucket>();
-    for (const finding of shown) {
-      add(total, finding);
-      let row = pages.get(finding.page);
-      if (!row) pages.set(finding.page, (row = { all: bucket(), cells: new Map() }));
+  interface Tally { shown: number; total: Bucket; pages: Map<string, { all: Bucket; cells: Map<string, Bucket> }>; byRule: Map<string, Bucket>; byLocale: Map<string, Bucket> }
+  let lastTally: { key: string; tally: Tally } | undefined;
+  /** Count the findings that pass the filters; kept until the filters change (sorting and navigation reuse it). */
+  function tally(): Tally {
+    const key = JSON.stringify([state.locale, state.rule, state.severity, state.search]);
+    if (lastTally?.key === key) return lastTally.tally;
+    const result: Tally = { shown: 0, total: bucket(), pages: new Map(), byRule: new Map(), byLocale: new Map() };
+    for (const finding of findings) {
+      if (!matches(finding)) continue;
+      result.shown++;
+      add(result.total, finding);
+      let row = result.pages.get(finding.page);
+      if (!row) result.pages.set(finding.page, (row = { all: bucket(false), cells: new Map() }));
       add(row.all, finding);
       let cell = row.cells.get(finding.locale);
-      if (!cell) row.cells.set(finding.locale, (cell = bucket()));
+      if (!cell) row.cells.set(finding.locale, (cell = bucket(false)));
       add(cell, finding);
-      for (const [map, key] of [[byRule, finding.ruleId], [byLocale, finding.locale]] as const) {
-        let entry = map.get(key);
-        if (!entry) map.set(key, (entry = bucket()));
+      for (const [map, name] of [[result.byRule, finding.ruleId], [result.byLocale, finding.locale]] as const) {
+        let entry = map.get(name);
+        if (!entry) map.set(name, (entry = bucket()));
         add(entry, finding);
       }
     }
+    lastTally = { key, tally: result };
+    return result;
+  }
+  function overview(): HTMLElement {
+    const { shown, total, pages, byRule, byLocale } = tally();
     const locales = state.locale ? [state.locale] : model.locales;
-    const counts = (b: Bucket, key: string) => key === 'worst' ? (b.worst ? rank[b.worst] * 1e9 + b.total : 0) : key === 'errors' ? b.errors : key === 'warnings' ? b.warnings : key === 'infos' ? b.infos : key === 'pages' ? b.pages.size : b.total;
+    const counts = (b: Bucket, key: string) => key === 'worst' ? (b.worst ? rank[b.worst] * 1e9 + b.total : 0) : key === 'errors' ? b.errors : key === 'warnings' ? b.warnings : key === 'infos' ? b.infos : key === 'pages' ? (b.pages?.size ?? 0) : b.total;
 
     const rows = sortRows([...pages.entries()], 'matrix', ([page, row], key) =>
       key === 'page' || key === 'name' ? page : key.startsWith('locale:') ? counts(row.cells.get(key.slice(7)) ?? bucket(), 'worst') : counts(row.all, key));
@@ -214,7 +223,7 @@ export function reportClient(): void {
 
     const countCells = (b: Bucket) => [
       h('td', { class: 'num', 'data-col': 'errors' }, b.errors), h('td', { class: 'num', 'data-col': 'warnings' }, b.warnings),
-      h('td', { class: 'num', 'data-col': 'infos' }, b.infos), h('td', { class: 'num', 'data-col': 'total' }, b.total), h('td', { class: 'num', 'data-col': 'pages' }, b.pages.size)];
+      h('td', { class: 'num', 'data-col': 'infos' }, b.infos), h('td', { class: 'num', 'data-col': 'total' }, b.total), h('td', { class: 'num', 'data-col': 'pages' }, b.pages?.size ?? 0)];
     const countHeaders = (table: string) => [header(table, 'errors', 'Errors'), header(table, 'warnings', 'Warnings'), header(table, 'infos', 'Info'), header(table, 'total', 'Total'), header(table, 'pages', 'Pages')];
     const ruleTable = h('table', { class: 'counts', id: 'rule-counts' },
       h('thead', {}, h('tr', {}, header('rules', 'name', 'Rule'), ...countHeaders('rules'))),
@@ -229,9 +238,9 @@ export function reportClient(): void {
 
     return h('main', {},
       filters(),
-      h('p', { class: 'status', id: 'status' }, shown.length === findings.length
-        ? `${plural(shown.length, 'finding')} on ${plural(pages.size, 'page')}; ${plural(model.cleanPages, 'page')} without drift.`
-        : `Showing ${plural(shown.length, 'finding')} of ${findings.length.toLocaleString('en')}, on ${plural(pages.size, 'page')}.`),
+      h('p', { class: 'status', id: 'status' }, shown === findings.length
+        ? `${plural(shown, 'finding')} on ${plural(pages.size, 'page')}; ${plural(model.cleanPages, 'page')} without drift.`
+        : `Showing ${plural(shown, 'finding')} of ${findings.length.toLocaleString('en')}, on ${plural(pages.size, 'page')}.`),
       h('h2', {}, 'Pages × locales'),
       h('p', { class: 'legend' }, 'Each cell is coloured by the worst finding of that locale copy: ', badge('error'), ' ', badge('warning'), ' ', badge('info'), ' ',
         h('span', { class: 'badge clean' }, 'no finding'), '. Click a page or a cell to see the copies side by side.'),
@@ -332,16 +341,26 @@ export function reportClient(): void {
     // The path filter chose the page; inside it, every finding that passes the other filters is shown.
     const shown = all.filter(([f]) => matches(f, true));
     const byLocale = new Map<string, Array<readonly [Finding, number]>>();
-    for (const entry of shown) byLocale.set(entry[0].locale, [...(byLocale.get(entry[0].locale) ?? []), entry]);
+    for (const entry of shown) {
+      const list = byLocale.get(entry[0].locale);
+      if (list) list.push(entry);
+      else byLocale.set(entry[0].locale, [entry]);
+    }
     return h('main', { class: 'page-view' },
       h('p', {}, h('a', { href: '#', id: 'back' }, '← All pages')),
       h('h2', { id: 'page-title' }, page),
       filters(false),
       h('p', { class: 'status', id: 'status' }, shown.length === all.length ? `${plural(all.length, 'finding')} on this page.` : `Showing ${plural(shown.length, 'finding')} of ${all.length} on this page.`),
       copies(all.map(([f]) => f)),
-      ...[...byLocale.entries()].map(([loc, entries]) => h('section', { class: 'locale-group' },
-        h('h3', {}, `${loc}: ${plural(entries.length, 'finding')}`),
-        ...entries.map(([f, i]) => card(f, i)))));
+      ...[...byLocale.entries()].map(([loc, entries]) => {
+        // Big pages have hundreds of findings per locale: the first ones show at once, the rest on request.
+        const section = h('section', { class: 'locale-group', 'data-locale': loc }, h('h3', {}, `${loc}: ${plural(entries.length, 'finding')}`), ...entries.slice(0, 50).map(([f, i]) => card(f, i)));
+        if (entries.length > 50) {
+          const more = h('button', { type: 'button', class: 'more', onclick: () => more.replaceWith(...entries.slice(50).map(([f, i]) => card(f, i))) }, `Show ${entries.length - 50} more ${loc} findings`);
+          section.append(more);
+        }
+        return section;
+      }));
   }
 
   // ---- routing -----------------------------------------------------------------------------------------------
