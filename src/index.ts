@@ -6,3 +6,10 @@ export { formatters } from './formatters/index.js';
 export type * from './types.js';
 export type { Config } from './config.js';
 export { htmlReport, reportModel, type ReportModel } from './report/index.js';
+// CI and pre-commit building blocks: the same steps the command line runs after lint().
+export { applyInlineConfig } from './suppress.js';
+export { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
+export { changedMarkdown } from './git.js';
+export { loadConfig } from './config.js';
+export { presets } from './presets.js';
+export { configSchema } from './schema.js';

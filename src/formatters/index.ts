@@ -1,7 +1,12 @@
 /** The registry of output formats. */
 import type { LintResult } from '../types.js';
+import { github } from './github.js';
+import { gitlab } from './gitlab.js';
 import { html } from './html.js';
 import { json } from './json.js';
+import { junit } from './junit.js';
+import { markdown } from './markdown.js';
+import { sarif } from './sarif.js';
 import { stylish, type FormatContext } from './stylish.js';
 
 export type { FormatContext } from './stylish.js';
@@ -10,4 +15,9 @@ export const formatters: Record<string, (result: LintResult, context: FormatCont
   stylish,
   json,
   html,
+  sarif,
+  github,
+  junit,
+  markdown,
+  gitlab,
 };
