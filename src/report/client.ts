@@ -279,7 +279,7 @@ export function reportClient(): void {
       h('thead', {}, h('tr', {}, h('th', { colspan: 2 }, `${finding.reference!.locale} (reference)`), h('th', { colspan: 2 }, finding.locale))),
       h('tbody', {}, ...rows.map((row) => row === null
         ? h('tr', { class: 'skip' }, h('td', { colspan: 4 }, '⋯'))
-        : h('tr', {}, ...side(row.a, 'del'), ...side(row.b, 'ins')))));
+        : h('tr', { class: row.b && row.b[0] >= finding.line && row.b[0] <= finding.endLine ? 'at' : '' }, ...side(row.a, 'del'), ...side(row.b, 'ins')))));
   }
   function groupsTable(finding: Finding): HTMLElement {
     return h('table', { class: 'groups' },
@@ -292,7 +292,16 @@ export function reportClient(): void {
   function withCode(message: string): Child[] {
     return message.split(/(`[^`]+`)/).map((part, index) => index % 2 === 1 ? h('code', {}, part.slice(1, -1)) : part);
   }
-  function card(finding: Finding, index: number): HTMLElement {
+  /** The diff of a finding; when the previous card showed the same code block, it stays folded until asked for. */
+  function diffView(rows: Array<Row | null>, finding: Finding, repeated: boolean): HTMLElement {
+    if (!repeated) return diffTable(rows, finding);
+    const details = h('details', { class: 'same-block' }, h('summary', {}, 'Same code block as the finding above: show the diff'));
+    details.addEventListener('toggle', () => {
+      if (details.childElementCount === 1) details.append(diffTable(rows, finding));
+    }, { once: true });
+    return details;
+  }
+  function card(finding: Finding, index: number, previous?: Finding): HTMLElement {
     const diff = finding.diff >= 0 ? data.diffs[finding.diff] : undefined;
     const span = Math.min(finding.endLine - finding.line, 40);
     const ref = finding.reference;
@@ -301,7 +310,7 @@ export function reportClient(): void {
         ' ', h('strong', {}, finding.locale), ' ', h('span', { class: 'where' }, `${finding.file}:${finding.line}:${finding.column}`)),
       h('p', { class: 'message' }, ...withCode(finding.message)),
       finding.groups && groupsTable(finding),
-      diff ? diffTable(diff, finding) : h('div', { class: 'pair' },
+      diff ? diffView(diff, finding, previous?.diff === finding.diff) : h('div', { class: 'pair' },
         ref ? excerpt(ref.file, ref.line, ref.line + span, ref.locale, `${ref.file}:${ref.line} (reference)`) : null,
         excerpt(finding.file, finding.line, finding.line + span, finding.locale, `${finding.file}:${finding.line}`)));
   }
@@ -354,9 +363,9 @@ export function reportClient(): void {
       copies(all.map(([f]) => f)),
       ...[...byLocale.entries()].map(([loc, entries]) => {
         // Big pages have hundreds of findings per locale: the first ones show at once, the rest on request.
-        const section = h('section', { class: 'locale-group', 'data-locale': loc }, h('h3', {}, `${loc}: ${plural(entries.length, 'finding')}`), ...entries.slice(0, 50).map(([f, i]) => card(f, i)));
+        const section = h('section', { class: 'locale-group', 'data-locale': loc }, h('h3', {}, `${loc}: ${plural(entries.length, 'finding')}`), ...entries.slice(0, 50).map(([f, i], n) => card(f, i, entries[n - 1]?.[0])));
         if (entries.length > 50) {
-          const more = h('button', { type: 'button', class: 'more', onclick: () => more.replaceWith(...entries.slice(50).map(([f, i]) => card(f, i))) }, `Show ${entries.length - 50} more ${loc} findings`);
+          const more = h('button', { type: 'button', class: 'more', onclick: () => more.replaceWith(...entries.slice(50).map(([f, i], n) => card(f, i, entries[n + 49]?.[0]))) }, `Show ${entries.length - 50} more ${loc} findings`);
           section.append(more);
         }
         return section;

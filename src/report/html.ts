@@ -55,6 +55,8 @@ table.diff th { font-family: system-ui, sans-serif; font-weight: 600; text-align
 td.code.del { background: #fff1f0; } td.code.ins { background: #effaf1; }
 del { background: var(--del); text-decoration: none; } ins { background: var(--ins); text-decoration: none; }
 td.code.empty { background: #f6f8fa; }
+table.diff tr.at td.ln { color: #1f2328; font-weight: 700; box-shadow: inset 3px 0 0 #1f2328; }
+details.same-block summary { cursor: pointer; color: var(--muted); font-size: 13px; }
 tr.skip td { color: var(--muted); text-align: center; background: #f6f8fa; }
 table.groups { margin: 6px 0; } table.groups tr.own td { font-weight: 600; }
 .rev { display: inline-block; margin-right: 8px; font-family: ui-monospace, monospace; font-size: 12px; }
