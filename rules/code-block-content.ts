@@ -1,5 +1,6 @@
 import { compareCode } from '../src/code.js';
 import { alignCodeBlocks, codeLineSpan } from '../src/elements.js';
+import { codeDifferenceFix } from '../src/fix-edits.js';
 import { differs } from '../src/messages.js';
 import type { Rule } from '../src/types.js';
 
@@ -37,6 +38,7 @@ export const codeBlockContent: Rule = {
           differs(context, subject, difference.expected || undefined, difference.found || undefined, span, referenceSpan, {
             category: difference.category,
             key: `${pair.translationIndex}:${difference.category}:${difference.found}`,
+            fix: context.hasSource ? codeDifferenceFix(reference, translation, difference, comparison.differences) : undefined,
           }),
         );
       }
