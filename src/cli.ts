@@ -13,6 +13,7 @@ import { lint } from './lint.js';
 import { parseOutputs, useColor, writeOutputs } from './outputs.js';
 import { checkPostprocessOptions, postprocess } from './postprocess.js';
 import { createProgress } from './progress.js';
+import { openInBrowser } from './report/open.js';
 import { selectPages } from './select.js';
 import { parseShard } from './shard.js';
 import type { Severity } from './types.js';
@@ -29,12 +30,15 @@ export interface Io {
 }
 
 const HELP = `Usage: doc-drift [options] [directory | files...]
+       doc-drift report [directory] [--output drift-report.html] [--open] [options]
 
 Find drift between the locale copies of translated Markdown pages: code blocks, placeholders,
 HTTP headers, URLs, tables, identifiers and front matter that must stay identical.
 
 With no options, doc-drift detects the layout of the current directory (or the given one).
 Given Markdown files, it lints only the pages those files belong to, in every locale.
+
+The report command writes the findings as one self-contained HTML page (see doc-drift report --help).
 
 Options:
   --source <locale>        Source locale: every translation is compared with it
@@ -106,7 +110,7 @@ function version(): string {
 /** Run doc-drift with `argv` (arguments after the program name); returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
-    return await run(argv, io);
+    return await (argv[0] === 'report' ? report(argv.slice(1), io) : run(argv, io));
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`doc-drift: ${error.message}\n`);
@@ -265,5 +269,47 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   if (result.summary.errors > 0) return 1;
   if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) return 1;
+  return 0;
+}
+
+// ---- `doc-drift report`: the HTML report of src/report ----------------------------------------------------------
+
+const REPORT_HELP = `Usage: doc-drift report [directory] [--output drift-report.html] [--open] [options]
+
+Write the findings as one self-contained HTML page: a pages x locales matrix, counts per rule and
+locale, filters, and each page's copies side by side with code diffs. It opens from disk, offline.
+
+  -o, --output <file>  Where to write the report (default: drift-report.html)
+  --open               Open the report in the default browser
+  Lint options (--source, --locales, --pattern, --config, --rule, ...) work as for doc-drift itself.
+
+Exit codes: 0 report written (whatever it found), 2 bad usage or internal failure.
+`;
+
+/** `doc-drift report`: lint as usual, write the html format to a file, and optionally open it. */
+async function report(argv: string[], io: Io): Promise<number> {
+  let output = 'drift-report.html';
+  let open = false;
+  const rest: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === '-h' || arg === '--help') {
+      io.stdout(REPORT_HELP);
+      return 0;
+    }
+    if (arg === '--output' || arg === '-o' || arg === '--output-file') {
+      const value = argv[++index];
+      if (!value || value.startsWith('-')) throw new UsageError(`${arg} needs a file name`);
+      output = value;
+    } else if (arg.startsWith('--output=')) output = arg.slice('--output='.length);
+    else if (arg === '--open') open = true;
+    else if (arg === '-f' || arg.startsWith('--format')) throw new UsageError('doc-drift report always writes HTML; --format belongs to the lint command');
+    else rest.push(arg);
+  }
+  const code = await run([...rest, '--format', 'html', '--output-file', output], io);
+  if (code === 2) return code;
+  const path = resolve(io.cwd, output);
+  io.stderr(`doc-drift: wrote ${output}\n`);
+  if (open) openInBrowser(path, io);
   return 0;
 }

@@ -5,6 +5,7 @@ export { rules } from '../rules/index.js';
 export { formatters } from './formatters/index.js';
 export type * from './types.js';
 export type { Config } from './config.js';
+export { htmlReport, reportModel, type ReportModel } from './report/index.js';
 // CI and pre-commit building blocks: the same steps the command line runs after lint().
 export { applyInlineConfig } from './suppress.js';
 export { applyBaseline, readBaseline, writeBaseline } from './baseline.js';

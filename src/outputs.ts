@@ -44,7 +44,7 @@ export interface OutputIo {
 /** Format `result` once per spec and write each report; a file is written whole or not at all. */
 export function writeOutputs(result: LintResult, specs: OutputSpec[], io: OutputIo): void {
   for (const spec of specs) {
-    const text = formatters[spec.format]!(result, { color: spec.file ? false : io.color });
+    const text = formatters[spec.format]!(result, { color: spec.file ? false : io.color, cwd: io.cwd, outputFile: spec.file ? resolve(io.cwd, spec.file) : undefined });
     if (!spec.file) {
       io.stdout(text);
       continue;

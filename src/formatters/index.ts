@@ -2,6 +2,7 @@
 import type { LintResult } from '../types.js';
 import { github } from './github.js';
 import { gitlab } from './gitlab.js';
+import { html } from './html.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { markdown } from './markdown.js';
@@ -13,6 +14,7 @@ export type { FormatContext } from './stylish.js';
 export const formatters: Record<string, (result: LintResult, context: FormatContext) => string> = {
   stylish,
   json,
+  html,
   sarif,
   github,
   junit,

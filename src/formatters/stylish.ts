@@ -4,6 +4,10 @@ import type { Finding, LintResult } from '../types.js';
 
 export interface FormatContext {
   color: boolean;
+  /** Directory the findings' paths are relative to, for formats that read the files (html). */
+  cwd?: string;
+  /** Absolute path of the file the output is written to, when it is (links in the html format are relative to it). */
+  outputFile?: string;
 }
 
 /** Format `result` for a terminal: one block per file, one line per finding, a summary at the end. */
