@@ -1,6 +1,6 @@
 import { compareCode } from '../src/code.js';
 import { alignCodeBlocks, codeLineSpan } from '../src/elements.js';
-import { differs } from '../src/messages.js';
+import { differs, where } from '../src/messages.js';
 import type { Rule } from '../src/types.js';
 
 const SUBJECTS: Record<string, string> = {
@@ -30,15 +30,22 @@ export const codeBlockContent: Rule = {
       const comparison = compareCode(reference.body, translation.body, reference.lang, context.options.strictCode);
       if (comparison.equal) continue;
       for (const difference of comparison.differences) {
+        const subject = SUBJECTS[difference.category] ?? 'Code block differs';
+        const extra = { category: difference.category, key: `${pair.translationIndex}:${difference.category}:${difference.found}` };
+        if (difference.count !== undefined) {
+          // A stale block: one finding at the block, counting the lines and showing the first.
+          const first = differs(context, subject, difference.expected || undefined, difference.found || undefined, translation.span, reference.span);
+          context.report({
+            ...first,
+            ...extra,
+            message: `Code block differs from ${where(context.reference, reference.span)} in ${difference.count} ${difference.category.startsWith('json') ? 'values' : 'lines'}; first: ${first.message}`,
+            key: `${pair.translationIndex}:block`,
+          });
+          continue;
+        }
         const span = codeLineSpan(translation, difference.translationLine) ?? translation.span;
         const referenceSpan = codeLineSpan(reference, difference.referenceLine) ?? reference.span;
-        const subject = SUBJECTS[difference.category] ?? 'Code block differs';
-        context.report(
-          differs(context, subject, difference.expected || undefined, difference.found || undefined, span, referenceSpan, {
-            category: difference.category,
-            key: `${pair.translationIndex}:${difference.category}:${difference.found}`,
-          }),
-        );
+        context.report(differs(context, subject, difference.expected || undefined, difference.found || undefined, span, referenceSpan, extra));
       }
     }
   },

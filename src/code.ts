@@ -1,39 +1,8 @@
 /** Compare two code block bodies and say how they differ, leaving translated comments and display text alone. */
 import stringify from 'fast-json-stable-stringify';
-import { align } from './align.js';
-import { header, isProse, placeholders, urls, words } from './tokens.js';
-import { dice } from './align.js';
-
-type CommentStyle = { line: string[]; block: Array<[string, string]> };
-
-const HASH = ['sh', 'bash', 'shell', 'zsh', 'console', 'shellsession', 'terminal', 'python', 'py', 'python3', 'ruby',
-  'rb', 'yaml', 'yml', 'toml', 'r', 'perl', 'powershell', 'ps1', 'pwsh', 'dockerfile', 'docker', 'make', 'makefile',
-  'conf', 'ini', 'nginx', 'properties', 'env', 'dotenv', 'cmake', 'elixir', 'nix', 'julia', 'coffee', 'fish',
-  'gitignore', 'tcl', 'awk', 'sed', 'bat', 'cmd', 'hcl', 'terraform', 'tf', 'graphql', 'gql', 'apache', 'procfile'];
-const SLASH = ['js', 'javascript', 'mjs', 'cjs', 'ts', 'typescript', 'mts', 'cts', 'jsx', 'tsx', 'java', 'c', 'h', 'cpp',
-  'c++', 'cc', 'hpp', 'cs', 'csharp', 'go', 'golang', 'rust', 'rs', 'swift', 'kotlin', 'kt', 'kts', 'scala', 'dart',
-  'groovy', 'gradle', 'json5', 'jsonc', 'php', 'scss', 'less', 'sass', 'zig', 'proto', 'protobuf', 'solidity', 'sol',
-  'astro', 'vue', 'svelte', 'mdx', 'objectivec', 'objc', 'fsharp', 'fs', 'hcl', 'terraform', 'tf', 'd', 'v', 'jsonnet'];
-const MARKUP = ['html', 'xml', 'svg', 'astro', 'vue', 'svelte', 'md', 'markdown', 'mdx', 'xhtml', 'jsx', 'tsx', 'handlebars',
-  'hbs', 'njk', 'liquid', 'erb', 'ejs', 'aspx', 'razor', 'twig'];
-const SQL = ['sql', 'mysql', 'postgresql', 'psql', 'plsql', 'tsql', 'sqlite', 'lua', 'haskell', 'hs', 'elm', 'ada'];
-
-function commentStyle(lang: string): CommentStyle {
-  const style: CommentStyle = { line: [], block: [] };
-  if (HASH.includes(lang)) style.line.push('#');
-  if (SLASH.includes(lang)) {
-    style.line.push('//');
-    style.block.push(['/*', '*/']);
-  }
-  if (lang === 'css') style.block.push(['/*', '*/']);
-  if (MARKUP.includes(lang)) style.block.push(['<!--', '-->']);
-  if (SQL.includes(lang)) style.line.push('--');
-  if (lang === 'php') style.line.push('#');
-  if (['ini', 'asm', 'nasm', 'lisp', 'clojure', 'scheme', 'elisp'].includes(lang)) style.line.push(';');
-  if (['tex', 'latex', 'matlab', 'erlang', 'erl'].includes(lang)) style.line.push('%');
-  if (['vb', 'vbnet', 'vba'].includes(lang)) style.line.push("'");
-  return style;
-}
+import { align, dice } from './align.js';
+import { codeLines, langKey, type CodeLine, type DisplayText } from './code-lines.js';
+import { header, isDisplayString, placeholders, textTokens, urls, words } from './tokens.js';
 
 /** Canonical language name for comparison: lower case, common aliases folded. */
 export function normalizeLang(lang: string): string {
@@ -44,82 +13,16 @@ export function normalizeLang(lang: string): string {
 }
 
 /**
- * Reduce a code body to what must not be translated: comments removed, display strings and markup text reduced to the
- * placeholders they hold, trailing whitespace dropped. Identical results mean no drift.
+ * Reduce a code body to what must not be translated: comments removed, display text reduced to the placeholders it
+ * holds, blank lines dropped. Identical results mean no drift.
  */
 export function normalizeCode(body: string, lang: string, strict: boolean): string[] {
-  const lines = body.split(/\r?\n/);
-  if (strict) return lines.map((line) => line.trimEnd());
-  const key = lang.trim().toLowerCase().split(/[\s{]/)[0]!;
-  const style = commentStyle(key);
-  const out: string[] = [];
-  let inBlock: string | undefined;
-  let quote: string | undefined;
-  let stringStart = -1;
-  for (const raw of lines) {
-    let line = '';
-    let i = 0;
-    if (quote) stringStart = 0;
-    while (i < raw.length) {
-      if (inBlock !== undefined) {
-        const end = raw.indexOf(inBlock, i);
-        if (end === -1) {
-          i = raw.length;
-          break;
-        }
-        i = end + inBlock.length;
-        inBlock = undefined;
-        continue;
-      }
-      const ch = raw[i]!;
-      if (quote) {
-        if (ch === '\\') {
-          i += 2;
-          continue;
-        }
-        if (ch === quote) {
-          const content = raw.slice(stringStart, i);
-          line += isProse(content) ? `⟨${placeholders(content).join(' ')}⟩` : content;
-          line += ch;
-          quote = undefined;
-        }
-        i++;
-        continue;
-      }
-      const block = style.block.find(([open]) => raw.startsWith(open, i));
-      if (block) {
-        inBlock = block[1];
-        i += block[0].length;
-        continue;
-      }
-      const lineComment = style.line.find(
-        (open) => raw.startsWith(open, i) && (i === 0 || /\s/.test(raw[i - 1]!) || open !== '#'),
-      );
-      if (lineComment && !(lineComment === '//' && raw[i - 1] === ':')) break;
-      if ((ch === '"' || ch === "'" || ch === '`') && !(ch === "'" && /\p{L}/u.test(raw[i - 1] ?? ''))) {
-        quote = ch;
-        stringStart = i + 1;
-        line += ch;
-        i++;
-        continue;
-      }
-      line += ch;
-      i++;
-    }
-    if (quote) {
-      const content = raw.slice(stringStart);
-      line += isProse(content) ? `⟨${placeholders(content).join(' ')}⟩` : content;
-      if (quote !== '`' && quote !== '"' && quote !== "'") quote = undefined;
-    }
-    out.push(line.trimEnd());
-  }
-  const cleaned = out.join('\n');
-  const text = MARKUP.includes(key) ? reduceMarkupText(cleaned) : cleaned;
-  return text.split('\n').filter((line, index, all) => line.trim() !== '' || (index > 0 && all[index - 1]!.trim() !== ''));
+  return codeLines(body, lang, strict).map((line) => reduced(line));
 }
 
-function reduceMarkupText(text: string): string {
-  return text.replace(/>([^<>{}]+)</g, (whole, inner: string) => (isProse(inner) ? `>⟨${placeholders(inner).join(' ')}⟩<` : whole));
+function reduced(line: CodeLine): string {
+  let k = 0;
+  return line.code.replace(/⟨⟩/g, () => `⟨${placeholders(line.texts[k++]!.text).join(' ')}⟩`);
 }
 
 export interface CodeDifference {
@@ -129,6 +32,8 @@ export interface CodeDifference {
   translationLine?: number;
   expected: string;
   found: string;
+  /** Set when the differences of a whole block were collapsed into this one: how many lines (or JSON values) differ. */
+  count?: number;
 }
 
 export interface CodeComparison {
@@ -136,65 +41,66 @@ export interface CodeComparison {
   differences: CodeDifference[];
 }
 
+/** More differing lines than this in one block are reported once, at the block: a stale copy, not many mistakes. */
+export const COLLAPSE_AFTER = 3;
+
 /** Compare the bodies of two code blocks in language `lang`. */
 export function compareCode(reference: string, translation: string, lang: string, strict: boolean): CodeComparison {
   if (reference === translation) return { equal: true, differences: [] };
-  const key = normalizeLang(lang);
+  const key = normalizeLang(langKey(lang));
   const json = key === 'json' || key === 'jsonc' || key === 'json5' ? compareJson(reference, translation, strict) : undefined;
-  if (json) return json;
-  const referenceLines = normalizeCode(reference, lang, strict);
-  const translationLines = normalizeCode(translation, lang, strict);
-  if (referenceLines.join('\n') === translationLines.join('\n')) return { equal: true, differences: [] };
-  const refLines = bodyLineNumbers(reference, referenceLines);
-  const trLines = bodyLineNumbers(translation, translationLines);
+  const differences = json ?? compareLines(codeLines(reference, lang, strict), codeLines(translation, lang, strict), strict);
+  return { equal: differences.length === 0, differences: collapse(differences) };
+}
+
+function compareLines(referenceLines: CodeLine[], translationLines: CodeLine[], strict: boolean): CodeDifference[] {
+  const same = (a: CodeLine, b: CodeLine) => sameLine(a, b, strict);
+  const similar = (a: CodeLine, b: CodeLine) => dice(words(a.code), words(b.code)) >= 0.4;
   const differences: CodeDifference[] = [];
-  const pairs = align(referenceLines, translationLines, (a, b) => a === b, (a, b) => dice(words(a), words(b)) >= 0.4);
-  for (const pair of pairs) {
-    if (pair.reference === pair.translation) continue;
-    const at = {
-      referenceLine: pair.referenceIndex >= 0 ? refLines[pair.referenceIndex] : undefined,
-      translationLine: pair.translationIndex >= 0 ? trLines[pair.translationIndex] : undefined,
-    };
-    if (pair.reference === undefined) {
-      differences.push({ category: 'line-added', ...at, expected: '', found: pair.translation!.trim() });
-      continue;
-    }
-    if (pair.translation === undefined) {
-      differences.push({ category: 'line-missing', ...at, expected: pair.reference.trim(), found: '' });
-      continue;
-    }
-    differences.push({ ...classifyLine(pair.reference, pair.translation), ...at });
+  for (const pair of align(referenceLines, translationLines, same, similar)) {
+    const { reference, translation } = pair;
+    if (reference && translation && same(reference, translation)) continue;
+    const at = { referenceLine: reference?.line, translationLine: translation?.line };
+    if (!reference) differences.push({ category: 'line-added', ...at, expected: '', found: translation!.shown.trim() });
+    else if (!translation) differences.push({ category: 'line-missing', ...at, expected: reference.shown.trim(), found: '' });
+    else differences.push({ ...classifyLine(reference.shown, translation.shown), ...at });
   }
-  // Indentation changed throughout: one difference, not one per line.
-  const whitespace = differences.filter((difference) => difference.category === 'whitespace');
-  if (whitespace.length > 1 && whitespace.length === differences.length) {
-    return { equal: false, differences: [{ ...whitespace[0]!, expected: `${whitespace.length} lines with the reference's spacing`, found: 'different whitespace' }] };
-  }
-  return { equal: false, differences };
+  return differences;
+}
+
+/** Two lines match when their code is the same and each pair of display texts is the same or a translation. */
+function sameLine(a: CodeLine, b: CodeLine, strict: boolean): boolean {
+  if (a.code !== b.code) return false;
+  return a.texts.every((text, index) => translated(text, b.texts[index]!, strict));
+}
+
+/**
+ * Whether display text `b` may be a translation of `a`: the tokens that must survive (placeholders, URLs, paths,
+ * version numbers) are the same, and neither reads as a value (an identifier, a path, a header) rather than as words.
+ */
+export function translated(a: DisplayText, b: DisplayText, strict: boolean): boolean {
+  if (a.text === b.text) return true;
+  if (strict) return false;
+  if (textTokens(a.text).join(' ') !== textTokens(b.text).join(' ')) return false;
+  if (a.kind === 'label' || b.kind === 'label') return true;
+  if (!isDisplayString(a.text) || !isDisplayString(b.text)) return false;
+  // Two English-looking strings that share most words were edited, not translated.
+  const ascii = (text: string) => !/[^\u0000-\u007f]/.test(text);
+  const letters = (text: string) => text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return !(ascii(a.text) && ascii(b.text) && dice(letters(a.text), letters(b.text)) >= 0.6);
+}
+
+/** A block with more than COLLAPSE_AFTER differences becomes one difference that counts them and shows the first. */
+function collapse(differences: CodeDifference[]): CodeDifference[] {
+  if (differences.length <= COLLAPSE_AFTER) return differences;
+  const first = differences[0]!;
+  const categories = new Set(differences.map((difference) => difference.category));
+  const category = categories.size === 1 ? first.category : 'changed';
+  return [{ ...first, category, count: differences.length }];
 }
 
 function squash(text: string): string {
   return text.replace(/\s+/g, '');
-}
-
-/** Map normalized lines back to 1-based body line numbers (normalization may drop blank lines). */
-function bodyLineNumbers(body: string, normalized: string[]): number[] {
-  const original = body.split(/\r?\n/);
-  const numbers: number[] = [];
-  let cursor = 0;
-  for (const line of normalized) {
-    const probe = line.trim().slice(0, 12);
-    let found = cursor;
-    for (let i = cursor; i < original.length; i++) {
-      if (probe === '' || original[i]!.includes(probe)) {
-        found = i;
-        break;
-      }
-    }
-    numbers.push(found + 1);
-    cursor = found + 1;
-  }
-  return numbers;
 }
 
 function classifyLine(reference: string, translation: string): Omit<CodeDifference, 'referenceLine' | 'translationLine'> {
@@ -238,17 +144,15 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 /** JSON bodies compare as data (key order and layout aside); undefined when the reference is not JSON. */
-function compareJson(reference: string, translation: string, strict: boolean): CodeComparison | undefined {
+function compareJson(reference: string, translation: string, strict: boolean): CodeDifference[] | undefined {
   const ref = parseJson(reference);
   if (!ref.ok) return undefined;
   const tr = parseJson(translation);
-  if (!tr.ok) {
-    return { equal: false, differences: [{ category: 'invalid-json', expected: 'valid JSON', found: 'JSON that does not parse' }] };
-  }
-  if (stringify(ref.value) === stringify(tr.value)) return { equal: true, differences: [] };
+  if (!tr.ok) return [{ category: 'invalid-json', expected: 'valid JSON', found: 'JSON that does not parse' }];
+  if (stringify(ref.value) === stringify(tr.value)) return [];
   const differences: CodeDifference[] = [];
   diffJson(ref.value, tr.value, '', strict, differences);
-  return { equal: differences.length === 0, differences };
+  return differences;
 }
 
 function diffJson(a: unknown, b: unknown, path: string, strict: boolean, out: CodeDifference[]): void {
@@ -272,9 +176,7 @@ function diffJson(a: unknown, b: unknown, path: string, strict: boolean, out: Co
     return;
   }
   if (stringify(a) === stringify(b)) return;
-  if (!strict && typeof a === 'string' && typeof b === 'string' && isProse(a) && isProse(b)) {
-    if (placeholders(a).join(' ') === placeholders(b).join(' ')) return;
-  }
+  if (typeof a === 'string' && typeof b === 'string' && translated({ text: a, kind: 'string' }, { text: b, kind: 'string' }, strict)) return;
   const category =
     typeof a === 'string' && typeof b === 'string' && placeholders(a).join(' ') !== placeholders(b).join(' ')
       ? 'placeholder-renamed'

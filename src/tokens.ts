@@ -55,3 +55,26 @@ export function isProse(text: string): boolean {
   // eslint-disable-next-line no-control-regex
   return /\p{L}+[\s,]+\p{L}+/u.test(bare) || /[^\u0000-\u007f]/.test(bare);
 }
+
+const VERSION = /\b\d+(?:\.\d+)+\b/g;
+
+/** What must survive in a translated display text, sorted (word order may change): placeholders, URLs, paths, versions. */
+export function textTokens(text: string): string[] {
+  return [...placeholders(text), ...urls(text), ...paths(text), ...(text.replace(URL, ' ').match(VERSION) ?? [])].sort();
+}
+
+/**
+ * True for a string literal that reads as words for people (a message, a label, a name), not as a value a program
+ * uses (an identifier, a key, a path, a header, a command flag).
+ */
+export function isDisplayString(text: string): boolean {
+  const bare = text.replace(PLACEHOLDER, ' ').replace(URL, ' ').trim();
+  if (bare === '') return false;
+  // eslint-disable-next-line no-control-regex
+  if (/\p{L}/u.test(bare) && /[^\u0000-\u007f]/.test(bare)) return true;
+  if (/^-{1,2}\w/.test(bare)) return false;
+  // Several words: a sentence or a phrase.
+  if (/[\p{L}]{2,}[\s,]+[\p{L}\p{N}]/u.test(bare)) return true;
+  // One capitalised word: a name or a label such as `Submit`, `Canada`.
+  return /^[A-Z][a-z]+[.!?]?$/.test(bare);
+}
