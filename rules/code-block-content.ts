@@ -1,5 +1,6 @@
 import { compareCode } from '../src/code.js';
 import { alignCodeBlocks, codeLineSpan } from '../src/elements.js';
+import { neutralUrl } from '../src/localize.js';
 import { differs, where } from '../src/messages.js';
 import type { Rule } from '../src/types.js';
 
@@ -27,7 +28,11 @@ export const codeBlockContent: Rule = {
     for (const pair of alignCodeBlocks(context.reference.codeBlocks, context.translation.codeBlocks)) {
       const { reference, translation } = pair;
       if (!reference || !translation) continue;
-      const comparison = compareCode(reference.body, translation.body, reference.lang, context.options.strictCode);
+      const comparison = compareCode(reference.body, translation.body, reference.lang, context.options.strictCode, {
+        meta: reference.meta,
+        neutralReference: (url) => neutralUrl(url, context.reference.locale),
+        neutralTranslation: (url) => neutralUrl(url, context.translation.locale),
+      });
       if (comparison.equal) continue;
       for (const difference of comparison.differences) {
         const subject = SUBJECTS[difference.category] ?? 'Code block differs';

@@ -40,7 +40,7 @@ const SQL = ['sql', 'mysql', 'postgresql', 'psql', 'plsql', 'tsql', 'sqlite', 'l
 const JSX = ['js', 'javascript', 'jsx', 'ts', 'typescript', 'tsx', 'mdx', 'astro', 'vue', 'svelte'];
 /** Blocks that hold text rather than code: a whole line may be translated prose. */
 const TEXT = ['', 'text', 'txt', 'plain', 'plaintext', 'output', 'log', 'none', 'console-output'];
-const MARKDOWN = ['md', 'markdown', 'mdx'];
+const MARKDOWN = ['md', 'markdown', 'mdx', 'markdoc', 'mdoc'];
 const YAML = ['yaml', 'yml'];
 
 interface CommentStyle {
@@ -96,24 +96,31 @@ interface ScanState {
   nestedCode: boolean;
   /** The previous non-blank raw line. */
   previous: string;
+  /** Indentation of the key that opened a YAML block scalar (`key: |`), while its text lines run. */
+  scalarIndent?: number;
 }
 
 /** Reduce a code body to lines for comparison. With `strict`, comments and display text stay part of the code. */
-export function codeLines(body: string, lang: string, strict: boolean): CodeLine[] {
+export function codeLines(body: string, lang: string, strict: boolean, meta = ''): CodeLine[] {
   const raws = body.split(/\r?\n/);
   if (strict) {
     return raws
       .map((raw, index) => ({ line: index + 1, code: raw.trimEnd(), texts: [], shown: raw.trimEnd() }))
       .filter((line) => line.code.trim() !== '');
   }
-  const key = langKey(lang);
+  let key = langKey(lang);
+  // A `diff` block (Expressive Code: ```diff lang="js") is code in another language behind a +/- column.
+  const diff = key === 'diff';
+  if (diff) key = langKey(/\blang=["']?([\w+#-]+)/.exec(meta)?.[1] ?? '');
   const style = commentStyle(key);
   const state: ScanState = { frontMatter: false, nestedCode: false, previous: '' };
   const out: CodeLine[] = [];
-  raws.forEach((raw, index) => {
+  raws.forEach((whole, index) => {
+    const marker = diff && /^[-+ ]/.test(whole) ? whole[0]! : '';
+    const raw = marker ? whole.slice(1) : whole;
     const held = new Held();
     const prepared = prepareLine(raw, key, state, held, index);
-    const code = scanLine(prepared, style, state, held);
+    const code = (marker === ' ' ? '' : marker) + scanLine(prepared, style, state, held);
     if (raw.trim() !== '') state.previous = raw;
     const line = finishLine(code, held.texts, index + 1);
     if (line) out.push(line);
@@ -131,14 +138,15 @@ function prepareLine(raw: string, key: string, state: ScanState, held: Held, ind
     state.frontMatter = !state.frontMatter;
     return line;
   }
-  if (state.frontMatter) return MARKDOWN.includes(key) ? yamlValue(line, held) : line;
-  if (YAML.includes(key)) return yamlValue(line, held);
+  if (state.frontMatter) return MARKDOWN.includes(key) ? yamlValue(yamlComment(line), state, held) : line;
+  if (YAML.includes(key)) return yamlValue(line, state, held);
   if (MARKDOWN.includes(key)) {
     if (/^\s*(```|~~~)/.test(line)) {
       state.nestedCode = !state.nestedCode;
       return line;
     }
     if (state.nestedCode || /^\s*(import|export)\s/.test(line)) return line;
+    if (/%\}[^{}]*\p{L}[^{}]*\{%/u.test(line)) return line.replace(/(%\})([^{}]*\p{L}[^{}]*)(?=\{%)/gu, (_, tag: string, text: string) => tag + held.hold(text, 'label'));
     if (!/^\s*[<{]/.test(line) && trimmed !== '') {
       // Markdown prose: keep the block markers, hold the text.
       return line.replace(/^(\s*(?:#{1,6}\s+|[-*+]\s+|>\s*|\d+[.)]\s+)*)(.*)$/, (_, marks: string, text: string) =>
@@ -162,21 +170,24 @@ function isTextLine(trimmed: string): boolean {
 }
 
 const CODE_LIKE = /[;=]|&&|\|\||^\s*(const|let|var|return|import|export|if|for|while|function|class)\b|\)\s*$|[({[]\s*$/;
+/** In a template language, text between tags is text unless it plainly holds an expression. */
+const TEMPLATE_CODE = /=>|&&|\|\||;\s*$/;
 
 /** Hold the text between tags: `>text<`, and text lines between a tag and the next. */
 function markupText(line: string, key: string, state: ScanState, held: Held): string {
   const jsx = JSX.includes(key) && !['astro', 'vue', 'svelte', 'mdx'].includes(key);
   const hasTag = /<\/?[A-Za-z][^<>]*>|<>|<\/>/.test(line);
+  const codeLike = jsx ? CODE_LIKE : TEMPLATE_CODE;
   if (jsx && !hasTag && !/^\s*[^<>]+$/.test(line)) return line;
   let out = line.replace(/(^\s*>|[^=\-\s]>)([^<>]*\p{L}[^<>]*)(?=<)/gu, (whole, tag: string, text: string) =>
-    CODE_LIKE.test(text) ? whole : tag + held.hold(text, 'label'),
+    codeLike.test(text) ? whole : tag + held.hold(text, 'label'),
   );
   // A text line after a tag (the text of a multi-line element), or one that opens with text and then closes a tag.
   const previous = state.previous.trimEnd();
   const afterTag = /[^=\-]>$/.test(previous) || (!jsx && previous !== '' && !/[<>]/.test(previous));
   if (afterTag) {
     out = out.replace(/^(\s*)([^<>\uE000\uE001]*\p{L}[^<>\uE000\uE001]*?)(\s*)(<\/|$)/u, (whole, space: string, text: string, gap: string, end: string) =>
-      CODE_LIKE.test(text) ? whole : space + held.hold(text, 'label') + gap + end,
+      codeLike.test(text) ? whole : space + held.hold(text, 'label') + gap + end,
     );
   }
   return out;
@@ -199,8 +210,25 @@ function mermaidLabels(line: string, held: Held): string {
   return out;
 }
 
-/** YAML: an unquoted scalar value, or an unquoted list item, held as a possible display string. */
-function yamlValue(line: string, held: Held): string {
+/** Remove a YAML `#` comment (outside quotes, roughly: after the last quote). */
+function yamlComment(line: string): string {
+  const lastQuote = Math.max(line.lastIndexOf('"'), line.lastIndexOf("'"));
+  const at = line.slice(lastQuote + 1).search(/(^|\s)#/);
+  return at === -1 ? line : line.slice(0, lastQuote + 1 + at);
+}
+
+/**
+ * YAML: an unquoted scalar value, an unquoted list item, or a line of a block scalar (`key: |`), held as a possible
+ * display string.
+ */
+function yamlValue(line: string, state: ScanState, held: Held): string {
+  const indent = line.search(/\S/);
+  if (state.scalarIndent !== undefined) {
+    if (indent === -1) return line;
+    if (indent > state.scalarIndent) return line.replace(/\S.*$/, (text) => held.hold(text, 'label'));
+    state.scalarIndent = undefined;
+  }
+  if (/:\s*[|>][+-]?\s*$/.test(line)) state.scalarIndent = indent;
   return line
     .replace(/^(\s*(?:-\s+)?[\w.$@/-]+\s*:\s+)([^'"{[\s|>&*!#%@`][^#]*?)(\s+#.*)?$/, (_, head: string, value: string, comment = '') =>
       head + held.hold(value, 'string') + comment,

@@ -44,17 +44,61 @@ export interface CodeComparison {
 /** More differing lines than this in one block are reported once, at the block: a stale copy, not many mistakes. */
 export const COLLAPSE_AFTER = 3;
 
+/** How to compare: the info string's meta, and how to make a link path locale-neutral in each copy. */
+export interface CodeCompareOptions {
+  meta?: string;
+  /** Locale-neutral form of a path or URL as written in the reference copy. */
+  neutralReference?: (url: string) => string;
+  /** Locale-neutral form of a path or URL as written in the translation. */
+  neutralTranslation?: (url: string) => string;
+}
+
+interface Texts {
+  strict: boolean;
+  neutral: [(url: string) => string, (url: string) => string];
+}
+
+const MARKUP_FLOW = ['html', 'xhtml', 'astro', 'vue', 'svelte', 'jsx', 'tsx', 'mdx', 'md', 'markdown', 'markdoc', 'xml'];
+
 /** Compare the bodies of two code blocks in language `lang`. */
-export function compareCode(reference: string, translation: string, lang: string, strict: boolean): CodeComparison {
+export function compareCode(reference: string, translation: string, lang: string, strict: boolean, options: CodeCompareOptions = {}): CodeComparison {
   if (reference === translation) return { equal: true, differences: [] };
   const key = normalizeLang(langKey(lang));
-  const json = key === 'json' || key === 'jsonc' || key === 'json5' ? compareJson(reference, translation, strict) : undefined;
-  const differences = json ?? compareLines(codeLines(reference, lang, strict), codeLines(translation, lang, strict), strict);
+  const texts: Texts = { strict, neutral: [options.neutralReference ?? ((url) => url), options.neutralTranslation ?? ((url) => url)] };
+  const json = key === 'json' || key === 'jsonc' || key === 'json5' ? compareJson(reference, translation, texts) : undefined;
+  if (json) return { equal: json.length === 0, differences: collapse(json) };
+  const referenceLines = codeLines(reference, lang, strict, options.meta);
+  const translationLines = codeLines(translation, lang, strict, options.meta);
+  // Markup text reflowed over other lines (a translated paragraph is longer) is the same markup.
+  if (!strict && MARKUP_FLOW.includes(langKey(lang)) && sameFlow(referenceLines, translationLines, texts)) return { equal: true, differences: [] };
+  const differences = compareLines(referenceLines, translationLines, texts);
   return { equal: differences.length === 0, differences: collapse(differences) };
 }
 
-function compareLines(referenceLines: CodeLine[], translationLines: CodeLine[], strict: boolean): CodeDifference[] {
-  const same = (a: CodeLine, b: CodeLine) => sameLine(a, b, strict);
+/** The lines joined into one stream, whitespace and line breaks aside, with runs of text merged. */
+function flow(lines: CodeLine[]): CodeLine {
+  const code = lines.map((line) => line.code.trim()).join(' ').replace(/⟨⟩(\s*⟨⟩)+/g, '⟨⟩⟨⟩').replace(/\s+/g, '');
+  const texts: DisplayText[] = [];
+  for (const line of lines) texts.push(...line.texts);
+  // Merge the texts of adjacent held runs as the code merged them.
+  const merged: DisplayText[] = [];
+  const source = lines.map((line) => line.code.trim()).join(' ');
+  let k = 0;
+  for (const match of source.matchAll(/⟨⟩(?:\s*⟨⟩)*/g)) {
+    const count = (match[0].match(/⟨⟩/g) ?? []).length;
+    const group = texts.slice(k, k + count);
+    k += count;
+    merged.push({ text: group.map((text) => text.text).join(' '), kind: group.some((text) => text.kind === 'label') ? 'label' : 'string' });
+  }
+  return { line: 1, code: code.replace(/⟨⟩⟨⟩/g, '⟨⟩'), texts: merged, shown: '' };
+}
+
+function sameFlow(reference: CodeLine[], translation: CodeLine[], texts: Texts): boolean {
+  return sameLine(flow(reference), flow(translation), texts);
+}
+
+function compareLines(referenceLines: CodeLine[], translationLines: CodeLine[], texts: Texts): CodeDifference[] {
+  const same = (a: CodeLine, b: CodeLine) => sameLine(a, b, texts);
   const similar = (a: CodeLine, b: CodeLine) => dice(words(a.code), words(b.code)) >= 0.4;
   const differences: CodeDifference[] = [];
   for (const pair of align(referenceLines, translationLines, same, similar)) {
@@ -69,25 +113,58 @@ function compareLines(referenceLines: CodeLine[], translationLines: CodeLine[], 
 }
 
 /** Two lines match when their code is the same and each pair of display texts is the same or a translation. */
-function sameLine(a: CodeLine, b: CodeLine, strict: boolean): boolean {
-  if (a.code !== b.code) return false;
-  return a.texts.every((text, index) => translated(text, b.texts[index]!, strict));
+function sameLine(a: CodeLine, b: CodeLine, texts: Texts): boolean {
+  if (a.code !== b.code || a.texts.length !== b.texts.length) return false;
+  return a.texts.every((text, index) => translated(text, b.texts[index]!, texts.strict, texts.neutral));
 }
 
 /**
  * Whether display text `b` may be a translation of `a`: the tokens that must survive (placeholders, URLs, paths,
  * version numbers) are the same, and neither reads as a value (an identifier, a path, a header) rather than as words.
  */
-export function translated(a: DisplayText, b: DisplayText, strict: boolean): boolean {
+export function translated(
+  a: DisplayText,
+  b: DisplayText,
+  strict: boolean,
+  neutral: [(url: string) => string, (url: string) => string] = [(url) => url, (url) => url],
+): boolean {
   if (a.text === b.text) return true;
   if (strict) return false;
-  if (textTokens(a.text).join(' ') !== textTokens(b.text).join(' ')) return false;
+  const tokens = (text: string, side: 0 | 1) => textTokens(text).map((token) => neutral[side](token)).sort().join(' ');
+  // A link path or URL that differs only by its locale segment: `/guides/` and `/ko/guides/`.
+  if (isValue(a.text) || isValue(b.text)) return isValue(a.text) && isValue(b.text) && neutral[0](a.text) === neutral[1](b.text);
+  if (tokens(a.text, 0) !== tokens(b.text, 1)) return false;
   if (a.kind === 'label' || b.kind === 'label') return true;
+  // Words in another script: a translation, even of a one-word key such as a tab `syncKey`.
+  if (hasNonAscii(a.text) || hasNonAscii(b.text)) return isDisplayString(a.text) || isDisplayString(b.text);
   if (!isDisplayString(a.text) || !isDisplayString(b.text)) return false;
-  // Two English-looking strings that share most words were edited, not translated.
-  const ascii = (text: string) => !/[^\u0000-\u007f]/.test(text);
+  // Two English-looking strings that share most words in the same order were edited, not translated.
   const letters = (text: string) => text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  return !(ascii(a.text) && ascii(b.text) && dice(letters(a.text), letters(b.text)) >= 0.6);
+  return orderedSimilarity(letters(a.text), letters(b.text)) < 0.6;
+}
+
+/** A path, URL, file name or package name: a value, never translated. */
+function isValue(text: string): boolean {
+  return !/\s/.test(text.trim()) && /^(\.{0,2}\/|[a-z][\w+.-]*:\/\/|@[\w-]+\/)|\.[a-z0-9]{1,5}$/i.test(text.trim());
+}
+
+function hasNonAscii(text: string): boolean {
+  return /[^\p{ASCII}]/u.test(text) && /\p{L}/u.test(text.replace(/\p{ASCII}/gu, ''));
+}
+
+/** Longest common subsequence of two word lists, relative to their mean length. */
+function orderedSimilarity(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (const word of a) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = word === b[j - 1] ? diagonal + 1 : Math.max(row[j]!, row[j - 1]!);
+      diagonal = above;
+    }
+  }
+  return (2 * row[b.length]!) / (a.length + b.length);
 }
 
 /** A block with more than COLLAPSE_AFTER differences becomes one difference that counts them and shows the first. */
@@ -144,23 +221,23 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 /** JSON bodies compare as data (key order and layout aside); undefined when the reference is not JSON. */
-function compareJson(reference: string, translation: string, strict: boolean): CodeDifference[] | undefined {
+function compareJson(reference: string, translation: string, texts: Texts): CodeDifference[] | undefined {
   const ref = parseJson(reference);
   if (!ref.ok) return undefined;
   const tr = parseJson(translation);
   if (!tr.ok) return [{ category: 'invalid-json', expected: 'valid JSON', found: 'JSON that does not parse' }];
   if (stringify(ref.value) === stringify(tr.value)) return [];
   const differences: CodeDifference[] = [];
-  diffJson(ref.value, tr.value, '', strict, differences);
+  diffJson(ref.value, tr.value, '', texts, differences);
   return differences;
 }
 
-function diffJson(a: unknown, b: unknown, path: string, strict: boolean, out: CodeDifference[]): void {
+function diffJson(a: unknown, b: unknown, path: string, texts: Texts, out: CodeDifference[]): void {
   const show = (value: unknown) => JSON.stringify(value);
   if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
     if (Array.isArray(a) && Array.isArray(b)) {
       const length = Math.max(a.length, b.length);
-      for (let i = 0; i < length; i++) diffJson(a[i], b[i], `${path}[${i}]`, strict, out);
+      for (let i = 0; i < length; i++) diffJson(a[i], b[i], `${path}[${i}]`, texts, out);
       return;
     }
     const left = a as Record<string, unknown>;
@@ -168,7 +245,7 @@ function diffJson(a: unknown, b: unknown, path: string, strict: boolean, out: Co
     for (const key of Object.keys(left)) {
       const at = path ? `${path}.${key}` : key;
       if (!(key in right)) out.push({ category: 'json-key', expected: at, found: '(missing)' });
-      else diffJson(left[key], right[key], at, strict, out);
+      else diffJson(left[key], right[key], at, texts, out);
     }
     for (const key of Object.keys(right)) {
       if (!(key in left)) out.push({ category: 'json-key', expected: '(none)', found: path ? `${path}.${key}` : key });
@@ -176,7 +253,7 @@ function diffJson(a: unknown, b: unknown, path: string, strict: boolean, out: Co
     return;
   }
   if (stringify(a) === stringify(b)) return;
-  if (typeof a === 'string' && typeof b === 'string' && translated({ text: a, kind: 'string' }, { text: b, kind: 'string' }, strict)) return;
+  if (typeof a === 'string' && typeof b === 'string' && translated({ text: a, kind: 'string' }, { text: b, kind: 'string' }, texts.strict, texts.neutral)) return;
   const category =
     typeof a === 'string' && typeof b === 'string' && placeholders(a).join(' ') !== placeholders(b).join(' ')
       ? 'placeholder-renamed'

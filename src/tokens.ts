@@ -68,7 +68,8 @@ export function textTokens(text: string): string[] {
  * uses (an identifier, a key, a path, a header, a command flag).
  */
 export function isDisplayString(text: string): boolean {
-  const bare = text.replace(PLACEHOLDER, ' ').replace(URL, ' ').trim();
+  // `<Public ID>`, `[your name]`: a blank for the reader to fill in, worded for people.
+  const bare = text.replace(PLACEHOLDER, ' ').replace(URL, ' ').trim().replace(/^<([^<>]+)>$|^\[([^[\]]+)\]$/, '$1$2');
   if (bare === '') return false;
   // eslint-disable-next-line no-control-regex
   if (/\p{L}/u.test(bare) && /[^\u0000-\u007f]/.test(bare)) return true;
