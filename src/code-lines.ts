@@ -133,6 +133,12 @@ function prepareLine(raw: string, key: string, state: ScanState, held: Held, ind
   let line = raw;
   const trimmed = line.trim();
   if (key === 'mermaid') return mermaidLabels(line, held);
+  // Terminal sessions in some docs (FastAPI's termynal) write comments as `// …`.
+  if ((key === 'console' || key === 'shellsession') && /^\s*\/\//.test(line)) return '';
+  if (!MARKUP.includes(key) && !JSX.includes(key)) {
+    // `<ID OF THE PR>`: a blank for the reader, worded for people.
+    line = line.replace(/<([A-Za-z][^<>=/]*\s[^<>=/]*)>/g, (_, text: string) => `<${held.hold(text, 'label')}>`);
+  }
   if (TEXT.includes(key)) return isTextLine(trimmed) ? line.replace(/\S.*\S|\S/, (text) => held.hold(text, 'string')) : line;
   if ((key === 'astro' || MARKDOWN.includes(key)) && trimmed === '---' && (index === 0 || state.frontMatter || state.previous === '')) {
     state.frontMatter = !state.frontMatter;
@@ -201,11 +207,12 @@ function mermaidLabels(line: string, held: Held): string {
     open === '>' && close !== ']' ? whole : open + label(text) + close,
   );
   out = out.replace(/\|([^|]+)\|/g, (_, text: string) => `|${label(text)}|`);
-  out = out.replace(/^(\s*(?:participant|actor)\s+\S+\s+as\s+)(.+)$/, (_, head: string, text: string) => head + label(text));
+  // An alias is display text only; a translation may add one where the source has none.
+  out = out.replace(/^(\s*(?:participant|actor)\s+\S+)\s+as\s+.+$/, '$1');
   out = out.replace(/^(\s*(?:Note\s+(?:over|left of|right of)\s+[^:]+|[\w-]+\s*[-=.x)>+]*[-=.]+[>x)]+[+-]?\s*[\w-]+)\s*:)(.+)$/, (_, head: string, text: string) =>
     head + label(text),
   );
-  out = out.replace(/^(\s*(?:title|section|subgraph)\s+)([^[\]"\uE000]+)$/, (_, head: string, text: string) => head + label(text));
+  out = out.replace(/^(\s*(?:title:?|section|subgraph)\s+)([^[\]"\uE000]+)$/, (_, head: string, text: string) => head + label(text));
   out = out.replace(/^(\s*(?:loop|alt|else|opt|par|and|critical|break|rect)\s+)(.+)$/, (_, head: string, text: string) => head + label(text));
   return out;
 }
@@ -245,7 +252,8 @@ function scanLine(raw: string, style: CommentStyle, state: ScanState, held: Held
   let stringStart = state.quote ? 0 : -1;
   const closeString = (end: number) => {
     const content = raw.slice(stringStart, end);
-    line += content === '' ? '' : held.hold(content, 'string');
+    // A string already held whole (a diagram label in quotes) keeps its kind.
+    line += content === '' || new RegExp(`^${OPEN}\\d+${CLOSE}$`).test(content) ? content : held.hold(content, 'string');
   };
   while (i < raw.length) {
     if (state.inBlock !== undefined) {

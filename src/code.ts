@@ -130,6 +130,8 @@ export function translated(
 ): boolean {
   if (a.text === b.text) return true;
   if (strict) return false;
+  // A locale code, or a path with a locale segment, written for each copy's own locale: `en` and `ko`.
+  if (!/\s/.test(a.text) && neutral[0](a.text) === neutral[1](b.text) && neutral[0](a.text) !== a.text) return true;
   const tokens = (text: string, side: 0 | 1) => textTokens(text).map((token) => neutral[side](token)).sort().join(' ');
   // A link path or URL that differs only by its locale segment: `/guides/` and `/ko/guides/`.
   if (isValue(a.text) || isValue(b.text)) return isValue(a.text) && isValue(b.text) && neutral[0](a.text) === neutral[1](b.text);
