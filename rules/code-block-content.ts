@@ -32,6 +32,7 @@ export const codeBlockContent: Rule = {
         meta: reference.meta,
         neutralReference: (url) => neutralUrl(url, context.reference.locale),
         neutralTranslation: (url) => neutralUrl(url, context.translation.locale),
+        locales: [context.reference.locale, context.translation.locale],
       });
       if (comparison.equal) continue;
       for (const difference of comparison.differences) {

@@ -192,8 +192,8 @@ function markupText(line: string, key: string, state: ScanState, held: Held): st
   const previous = state.previous.trimEnd();
   const afterTag = /[^=\-]>$/.test(previous) || (!jsx && previous !== '' && !/[<>]/.test(previous));
   if (afterTag) {
-    out = out.replace(/^(\s*)([^<>\uE000\uE001]*\p{L}[^<>\uE000\uE001]*?)(\s*)(<\/|$)/u, (whole, space: string, text: string, gap: string, end: string) =>
-      codeLike.test(text) ? whole : space + held.hold(text, 'label') + gap + end,
+    out = out.replace(/^(\s*)([^<>{\uE000\uE001][^<>\uE000\uE001]*?)(\s*)(<|$)/u, (whole, space: string, text: string, gap: string, end: string) =>
+      codeLike.test(text) || !/\p{L}/u.test(text) ? whole : space + held.hold(text, 'label') + gap + end,
     );
   }
   return out;

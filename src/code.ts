@@ -51,6 +51,8 @@ export interface CodeCompareOptions {
   neutralReference?: (url: string) => string;
   /** Locale-neutral form of a path or URL as written in the translation. */
   neutralTranslation?: (url: string) => string;
+  /** The locales of the two copies: a value naming a copy's own locale (`en-us`, `fr-fr`) may differ. */
+  locales?: [string, string];
 }
 
 interface Texts {
@@ -64,7 +66,11 @@ const MARKUP_FLOW = ['html', 'xhtml', 'astro', 'vue', 'svelte', 'jsx', 'tsx', 'm
 export function compareCode(reference: string, translation: string, lang: string, strict: boolean, options: CodeCompareOptions = {}): CodeComparison {
   if (reference === translation) return { equal: true, differences: [] };
   const key = normalizeLang(langKey(lang));
-  const texts: Texts = { strict, neutral: [options.neutralReference ?? ((url) => url), options.neutralTranslation ?? ((url) => url)] };
+  const [referenceLocale, translationLocale] = options.locales ?? ['', ''];
+  const texts: Texts = {
+    strict,
+    neutral: [neutralizer(options.neutralReference, referenceLocale), neutralizer(options.neutralTranslation, translationLocale)],
+  };
   const json = key === 'json' || key === 'jsonc' || key === 'json5' ? compareJson(reference, translation, texts) : undefined;
   if (json) return { equal: json.length === 0, differences: collapse(json) };
   const referenceLines = codeLines(reference, lang, strict, options.meta);
@@ -73,6 +79,16 @@ export function compareCode(reference: string, translation: string, lang: string
   if (!strict && MARKUP_FLOW.includes(langKey(lang)) && sameFlow(referenceLines, translationLines, texts)) return { equal: true, differences: [] };
   const differences = compareLines(referenceLines, translationLines, texts);
   return { equal: differences.length === 0, differences: collapse(differences) };
+}
+
+/** Locale-neutral form of a value: locale path segments (by `neutral`) and codes of `locale` itself set aside. */
+function neutralizer(neutral: ((url: string) => string) | undefined, locale: string): (value: string) => string {
+  const language = locale.toLowerCase().split(/[-_]/)[0] ?? '';
+  const code = language ? new RegExp(`(?<![\\w-])${language}(?:[-_][a-z]{2,4})?(?![\\w-])`, 'gi') : undefined;
+  return (value) => {
+    const path = neutral ? neutral(value) : value;
+    return code && !/\s/.test(path) ? path.replace(code, '⟪locale⟫') : path;
+  };
 }
 
 /** The lines joined into one stream, whitespace and line breaks aside, with runs of text merged. */
@@ -183,9 +199,11 @@ function squash(text: string): string {
 }
 
 function classifyLine(reference: string, translation: string): Omit<CodeDifference, 'referenceLine' | 'translationLine'> {
+  // A change of spacing only is whitespace, or header spacing, never a renamed placeholder: `{ a }` is `{a}`.
+  const spacingOnly = squash(reference) === squash(translation);
   const refHolders = placeholders(reference);
   const trHolders = placeholders(translation);
-  if (refHolders.join(' ') !== trHolders.join(' ')) {
+  if (!spacingOnly && refHolders.join(' ') !== trHolders.join(' ')) {
     const expected = refHolders.filter((p) => !trHolders.includes(p));
     const found = trHolders.filter((p) => !refHolders.includes(p));
     if (expected.length > 0 || found.length > 0) {
@@ -203,13 +221,20 @@ function classifyLine(reference: string, translation: string): Omit<CodeDifferen
       return { category: 'header-spacing', expected: show(refHeader), found: show(trHeader) };
     }
   }
+  if (spacingOnly) {
+    // Indentation alone: make the leading whitespace visible, or the message shows two equal lines.
+    const visible = (line: string) => line.replace(/^\s+/, (lead) => lead.replace(/\t/g, '⇥').replace(/ /g, '·'));
+    const indentOnly = reference.trim() === translation.trim();
+    return {
+      category: 'whitespace',
+      expected: indentOnly ? visible(reference.trimEnd()) : reference.trim(),
+      found: indentOnly ? visible(translation.trimEnd()) : translation.trim(),
+    };
+  }
   const refUrls = urls(reference);
   const trUrls = urls(translation);
   if (refUrls.join(' ') !== trUrls.join(' ')) {
     return { category: 'url-changed', expected: refUrls.join(' ') || '(none)', found: trUrls.join(' ') || '(none)' };
-  }
-  if (squash(reference) === squash(translation)) {
-    return { category: 'whitespace', expected: reference.trim(), found: translation.trim() };
   }
   return { category: 'changed', expected: reference.trim(), found: translation.trim() };
 }
