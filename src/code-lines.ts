@@ -15,7 +15,10 @@ export interface DisplayText {
 export interface CodeLine {
   /** 1-based line number in the body. */
   line: number;
-  /** The code with comments removed, each display text replaced by `⟨⟩` and quote characters unified. */
+  /**
+   * The code with comments removed and quote characters unified; each string literal replaced by `⟨⟩`, each label
+   * (text a translation may move, split or drop) by `⟦⟧`.
+   */
   code: string;
   /** The display texts, in order. */
   texts: DisplayText[];
@@ -96,6 +99,10 @@ interface ScanState {
   nestedCode: boolean;
   /** The previous non-blank raw line. */
   previous: string;
+  /** The current line is a fence of a nested block: kept as it is, its backticks are no string. */
+  fenceLine?: boolean;
+  /** The language of a fenced block nested in a Markdown body, while inside it. */
+  nestedLang?: string;
   /** Indentation of the key that opened a YAML block scalar (`key: |`), while its text lines run. */
   scalarIndent?: number;
 }
@@ -120,7 +127,11 @@ export function codeLines(body: string, lang: string, strict: boolean, meta = ''
     const raw = marker ? whole.slice(1) : whole;
     const held = new Held();
     const prepared = prepareLine(raw, key, state, held, index);
-    const code = (marker === ' ' ? '' : marker) + scanLine(prepared, style, state, held);
+    // A fenced block inside a Markdown example has the comments of its own language.
+    const lineStyle = state.nestedCode && state.nestedLang !== undefined ? commentStyle(state.nestedLang) : style;
+    const scanned = state.fenceLine ? prepared : scanLine(prepared, lineStyle, state, held);
+    state.fenceLine = false;
+    const code = (marker === ' ' ? '' : marker) + scanned;
     if (raw.trim() !== '') state.previous = raw;
     const line = finishLine(code, held.texts, index + 1);
     if (line) out.push(line);
@@ -147,9 +158,15 @@ function prepareLine(raw: string, key: string, state: ScanState, held: Held, ind
   if (state.frontMatter) return MARKDOWN.includes(key) ? yamlValue(yamlComment(line), state, held) : line;
   if (YAML.includes(key)) return yamlValue(line, state, held);
   if (MARKDOWN.includes(key)) {
-    if (/^\s*(```|~~~)/.test(line)) {
+    const fence = /^(\s*(?:```|~~~)\s*)([\w+#-]*)(.*)$/.exec(line);
+    if (fence) {
+      const [, open, fenceLang = '', meta = ''] = fence;
       state.nestedCode = !state.nestedCode;
-      return line;
+      const metaLang = fenceLang === 'diff' ? /\blang=["']?([\w+#-]+)/.exec(meta)?.[1] : undefined;
+      state.nestedLang = state.nestedCode ? langKey(metaLang ?? fenceLang) : undefined;
+      state.fenceLine = true;
+      // The info string is kept, but its quoted values (a `title=`, a marked text) may be translated.
+      return open + fenceLang + meta.replace(/(["'])(.*?)\1/g, (_, quote: string, text: string) => `"${held.hold(text, 'string')}"`);
     }
     if (state.nestedCode || /^\s*(import|export)\s/.test(line)) return line;
     if (/%\}[^{}]*\p{L}[^{}]*\{%/u.test(line)) return line.replace(/(%\})([^{}]*\p{L}[^{}]*)(?=\{%)/gu, (_, tag: string, text: string) => tag + held.hold(text, 'label'));
@@ -185,14 +202,14 @@ function markupText(line: string, key: string, state: ScanState, held: Held): st
   const hasTag = /<\/?[A-Za-z][^<>]*>|<>|<\/>/.test(line);
   const codeLike = jsx ? CODE_LIKE : TEMPLATE_CODE;
   if (jsx && !hasTag && !/^\s*[^<>]+$/.test(line)) return line;
-  let out = line.replace(/(^\s*>|[^=\-\s]>)([^<>]*\p{L}[^<>]*)(?=<)/gu, (whole, tag: string, text: string) =>
+  let out = line.replace(/(^\s*>|[^=\-\s]>)([^<>]*[^\s<>][^<>]*)(?=<)/gu, (whole, tag: string, text: string) =>
     codeLike.test(text) ? whole : tag + held.hold(text, 'label'),
   );
   // A text line after a tag (the text of a multi-line element), or one that opens with text and then closes a tag.
   const previous = state.previous.trimEnd();
-  const afterTag = /[^=\-]>$/.test(previous) || (!jsx && previous !== '' && !/[<>]/.test(previous));
+  const afterTag = /(^|[^=\-])>$/.test(previous.trim()) || (!jsx && previous !== '' && !/[<>]/.test(previous));
   if (afterTag) {
-    out = out.replace(/^(\s*)([^<>{\uE000\uE001][^<>\uE000\uE001]*?)(\s*)(<|$)/u, (whole, space: string, text: string, gap: string, end: string) =>
+    out = out.replace(/^(\s*)([^<>{/*\uE000\uE001][^<>\uE000\uE001]*?)(\s*)(<|$)/u, (whole, space: string, text: string, gap: string, end: string) =>
       codeLike.test(text) || !/\p{L}/u.test(text) ? whole : space + held.hold(text, 'label') + gap + end,
     );
   }
@@ -317,10 +334,10 @@ function finishLine(code: string, held: DisplayText[], line: number): CodeLine |
     // A held text may itself hold texts (a string inside markup text): flatten it.
     const inner = text.text.replace(HELD, (__, k: string) => held[Number(k)]!.text);
     texts.push({ text: inner.trim(), kind: text.kind });
-    return '⟨⟩';
+    return text.kind === 'label' ? '⟦⟧' : '⟨⟩';
   }).trimEnd();
   if (reduced.trim() === '' ) return undefined;
   let k = 0;
-  const shown = reduced.replace(/⟨⟩/g, () => texts[k++]!.text);
+  const shown = reduced.replace(/⟨⟩|⟦⟧/g, () => texts[k++]!.text);
   return { line, code: reduced, texts, shown };
 }

@@ -22,7 +22,7 @@ export function normalizeCode(body: string, lang: string, strict: boolean): stri
 
 function reduced(line: CodeLine): string {
   let k = 0;
-  return line.code.replace(/⟨⟩/g, () => `⟨${placeholders(line.texts[k++]!.text).join(' ')}⟩`);
+  return line.code.replace(/⟨⟩|⟦⟧/g, () => `⟨${placeholders(line.texts[k++]!.text).join(' ')}⟩`);
 }
 
 export interface CodeDifference {
@@ -91,22 +91,10 @@ function neutralizer(neutral: ((url: string) => string) | undefined, locale: str
   };
 }
 
-/** The lines joined into one stream, whitespace and line breaks aside, with runs of text merged. */
+/** The lines joined into one stream, whitespace and line breaks aside. */
 function flow(lines: CodeLine[]): CodeLine {
-  const code = lines.map((line) => line.code.trim()).join(' ').replace(/⟨⟩(\s*⟨⟩)+/g, '⟨⟩⟨⟩').replace(/\s+/g, '');
-  const texts: DisplayText[] = [];
-  for (const line of lines) texts.push(...line.texts);
-  // Merge the texts of adjacent held runs as the code merged them.
-  const merged: DisplayText[] = [];
-  const source = lines.map((line) => line.code.trim()).join(' ');
-  let k = 0;
-  for (const match of source.matchAll(/⟨⟩(?:\s*⟨⟩)*/g)) {
-    const count = (match[0].match(/⟨⟩/g) ?? []).length;
-    const group = texts.slice(k, k + count);
-    k += count;
-    merged.push({ text: group.map((text) => text.text).join(' '), kind: group.some((text) => text.kind === 'label') ? 'label' : 'string' });
-  }
-  return { line: 1, code: code.replace(/⟨⟩⟨⟩/g, '⟨⟩'), texts: merged, shown: '' };
+  const code = lines.map((line) => line.code).join('').replace(/\s+/g, '');
+  return { line: 1, code, texts: lines.flatMap((line) => line.texts), shown: '' };
 }
 
 function sameFlow(reference: CodeLine[], translation: CodeLine[], texts: Texts): boolean {
@@ -123,15 +111,31 @@ function compareLines(referenceLines: CodeLine[], translationLines: CodeLine[], 
     const at = { referenceLine: reference?.line, translationLine: translation?.line };
     if (!reference) differences.push({ category: 'line-added', ...at, expected: '', found: translation!.shown.trim() });
     else if (!translation) differences.push({ category: 'line-missing', ...at, expected: reference.shown.trim(), found: '' });
-    else differences.push({ ...classifyLine(reference.shown, translation.shown), ...at });
+    else {
+      // Only the spacing of the code differs (its texts may be translated): a whitespace change.
+      const spacingOnly = sameLine({ ...reference, code: squash(reference.code) }, { ...translation, code: squash(translation.code) }, texts);
+      differences.push({ ...classifyLine(reference.shown, translation.shown, spacingOnly), ...at });
+    }
   }
   return differences;
 }
 
-/** Two lines match when their code is the same and each pair of display texts is the same or a translation. */
+/**
+ * Two lines match when their code is the same and each string literal is the same or a translation. Labels (markup
+ * text, diagram labels, prose) may be moved, split or dropped by a translation: only the tokens they hold together
+ * must match.
+ */
 function sameLine(a: CodeLine, b: CodeLine, texts: Texts): boolean {
-  if (a.code !== b.code || a.texts.length !== b.texts.length) return false;
-  return a.texts.every((text, index) => translated(text, b.texts[index]!, texts.strict, texts.neutral));
+  if (texts.strict) return a.code === b.code;
+  const withoutLabels = (line: CodeLine) => line.code.replace(/\s*⟦⟧\s*/g, '⟦⟧').replace(/(⟦⟧)+/g, '');
+  if (withoutLabels(a) !== withoutLabels(b)) return false;
+  const strings = (line: CodeLine) => line.texts.filter((text) => text.kind === 'string');
+  const labels = (line: CodeLine) => line.texts.filter((text) => text.kind === 'label').map((text) => text.text).join(' ');
+  const [aStrings, bStrings] = [strings(a), strings(b)];
+  if (aStrings.length !== bStrings.length) return false;
+  if (!aStrings.every((text, index) => translated(text, bStrings[index]!, false, texts.neutral))) return false;
+  const [aLabels, bLabels] = [labels(a), labels(b)];
+  return aLabels === bLabels || translated({ text: aLabels, kind: 'label' }, { text: bLabels, kind: 'label' }, false, texts.neutral);
 }
 
 /**
@@ -198,9 +202,8 @@ function squash(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-function classifyLine(reference: string, translation: string): Omit<CodeDifference, 'referenceLine' | 'translationLine'> {
+function classifyLine(reference: string, translation: string, spacingOnly: boolean): Omit<CodeDifference, 'referenceLine' | 'translationLine'> {
   // A change of spacing only is whitespace, or header spacing, never a renamed placeholder: `{ a }` is `{a}`.
-  const spacingOnly = squash(reference) === squash(translation);
   const refHolders = placeholders(reference);
   const trHolders = placeholders(translation);
   if (!spacingOnly && refHolders.join(' ') !== trHolders.join(' ')) {
@@ -224,7 +227,8 @@ function classifyLine(reference: string, translation: string): Omit<CodeDifferen
   if (spacingOnly) {
     // Indentation alone: make the leading whitespace visible, or the message shows two equal lines.
     const visible = (line: string) => line.replace(/^\s+/, (lead) => lead.replace(/\t/g, '⇥').replace(/ /g, '·'));
-    const indentOnly = reference.trim() === translation.trim();
+    const lead = (line: string) => /^\s*/.exec(line)![0];
+    const indentOnly = lead(reference) !== lead(translation);
     return {
       category: 'whitespace',
       expected: indentOnly ? visible(reference.trimEnd()) : reference.trim(),
