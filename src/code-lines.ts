@@ -65,6 +65,8 @@ function commentStyle(lang: string): CommentStyle {
   if (['ini', 'asm', 'nasm', 'lisp', 'clojure', 'scheme', 'elisp'].includes(lang)) style.line.push(';');
   if (['tex', 'latex', 'matlab', 'erlang', 'erl'].includes(lang)) style.line.push('%');
   if (lang === 'mermaid') style.line.push('%%');
+  // PromQL comments are `#`, but documentation often annotates queries with `//`.
+  if (lang === 'promql') style.line.push('//');
   if (['vb', 'vbnet', 'vba'].includes(lang)) style.line.push("'");
   if (['bat', 'cmd', 'batch'].includes(lang)) style.line.push('REM ', 'rem ', '::');
   return style;
@@ -99,6 +101,8 @@ interface ScanState {
   nestedCode: boolean;
   /** The previous non-blank raw line. */
   previous: string;
+  /** Inside a tag opened on an earlier line and not yet closed (its attributes run over lines). */
+  openTag?: boolean;
   /** The current line is a fence of a nested block: kept as it is, its backticks are no string. */
   fenceLine?: boolean;
   /** The language of a fenced block nested in a Markdown body, while inside it. */
@@ -169,6 +173,9 @@ function prepareLine(raw: string, key: string, state: ScanState, held: Held, ind
       return open + fenceLang + meta.replace(/(["'])(.*?)\1/g, (_, quote: string, text: string) => `"${held.hold(text, 'string')}"`);
     }
     if (state.nestedCode || /^\s*(import|export)\s/.test(line)) return line;
+    const inTag = state.openTag;
+    state.openTag = inTag ? !/>/.test(line) : /<[A-Za-z][^<>]*$/.test(line);
+    if (inTag) return line;
     if (/%\}[^{}]*\p{L}[^{}]*\{%/u.test(line)) return line.replace(/(%\})([^{}]*\p{L}[^{}]*)(?=\{%)/gu, (_, tag: string, text: string) => tag + held.hold(text, 'label'));
     if (!/^\s*[<{]/.test(line) && trimmed !== '') {
       // Markdown prose: keep the block markers, hold the text.
@@ -224,6 +231,10 @@ function mermaidLabels(line: string, held: Held): string {
     open === '>' && close !== ']' ? whole : open + label(text) + close,
   );
   out = out.replace(/\|([^|]+)\|/g, (_, text: string) => `|${label(text)}|`);
+  // Edge text written inside the arrow: `A -- Yes --> B`, `A -. maybe .-> B`, `A == sure ==> B`.
+  out = out.replace(/(\s(?:--|-\.|==)\s+)([^\s>=.-][^>=]*?)(\s+(?:-->|\.->|==>|---|-\.-|===))/g, (_, open: string, text: string, close: string) =>
+    open + label(text) + close,
+  );
   // An alias is display text only; a translation may add one where the source has none.
   out = out.replace(/^(\s*(?:participant|actor)\s+\S+)\s+as\s+.+$/, '$1');
   out = out.replace(/^(\s*(?:Note\s+(?:over|left of|right of)\s+[^:]+|[\w-]+\s*[-=.x)>+]*[-=.]+[>x)]+[+-]?\s*[\w-]+)\s*:)(.+)$/, (_, head: string, text: string) =>

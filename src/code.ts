@@ -1,6 +1,6 @@
 /** Compare two code block bodies and say how they differ, leaving translated comments and display text alone. */
 import stringify from 'fast-json-stable-stringify';
-import { align, dice } from './align.js';
+import { align, dice, type Pair } from './align.js';
 import { codeLines, langKey, type CodeLine, type DisplayText } from './code-lines.js';
 import { header, isDisplayString, placeholders, textTokens, urls, words } from './tokens.js';
 
@@ -77,7 +77,7 @@ export function compareCode(reference: string, translation: string, lang: string
   const translationLines = codeLines(translation, lang, strict, options.meta);
   // Markup text reflowed over other lines (a translated paragraph is longer) is the same markup.
   if (!strict && MARKUP_FLOW.includes(langKey(lang)) && sameFlow(referenceLines, translationLines, texts)) return { equal: true, differences: [] };
-  const differences = compareLines(referenceLines, translationLines, texts);
+  const differences = compareLines(referenceLines, translationLines, texts, MARKUP_FLOW.includes(langKey(lang)));
   return { equal: differences.length === 0, differences: collapse(differences) };
 }
 
@@ -101,23 +101,44 @@ function sameFlow(reference: CodeLine[], translation: CodeLine[], texts: Texts):
   return sameLine(flow(reference), flow(translation), texts);
 }
 
-function compareLines(referenceLines: CodeLine[], translationLines: CodeLine[], texts: Texts): CodeDifference[] {
+function compareLines(referenceLines: CodeLine[], translationLines: CodeLine[], texts: Texts, markup: boolean): CodeDifference[] {
   const same = (a: CodeLine, b: CodeLine) => sameLine(a, b, texts);
   const similar = (a: CodeLine, b: CodeLine) => dice(words(a.code), words(b.code)) >= 0.4;
   const differences: CodeDifference[] = [];
+  // Runs of lines that differ, between lines that match.
+  const hunks: Array<Array<Pair<CodeLine>>> = [[]];
   for (const pair of align(referenceLines, translationLines, same, similar)) {
-    const { reference, translation } = pair;
-    if (reference && translation && same(reference, translation)) continue;
-    const at = { referenceLine: reference?.line, translationLine: translation?.line };
-    if (!reference) differences.push({ category: 'line-added', ...at, expected: '', found: translation!.shown.trim() });
-    else if (!translation) differences.push({ category: 'line-missing', ...at, expected: reference.shown.trim(), found: '' });
-    else {
-      // Only the spacing of the code differs (its texts may be translated): a whitespace change.
-      const spacingOnly = sameLine({ ...reference, code: squash(reference.code) }, { ...translation, code: squash(translation.code) }, texts);
-      differences.push({ ...classifyLine(reference.shown, translation.shown, spacingOnly), ...at });
+    if (pair.reference && pair.translation && same(pair.reference, pair.translation)) hunks.push([]);
+    else hunks[hunks.length - 1]!.push(pair);
+  }
+  for (const hunk of hunks.filter((run) => run.length > 0)) {
+    const refs = hunk.flatMap((pair) => (pair.reference ? [pair.reference] : []));
+    const trs = hunk.flatMap((pair) => (pair.translation ? [pair.translation] : []));
+    // The same code wrapped over other lines (a translated text is longer): nothing in markup, one change elsewhere.
+    if (refs.length > 0 && trs.length > 0 && refs.length !== trs.length && sameLine(flow(refs), flow(trs), texts)) {
+      if (!markup) {
+        const lines = (list: CodeLine[]) => list.map((line) => line.shown.trim()).join(' ⏎ ');
+        differences.push({ category: 'whitespace', referenceLine: refs[0]!.line, translationLine: trs[0]!.line, expected: lines(refs), found: lines(trs) });
+      }
+      continue;
     }
+    for (const { reference, translation } of hunk) differences.push(...lineDifference(reference, translation, texts));
   }
   return differences;
+}
+
+function lineDifference(reference: CodeLine | undefined, translation: CodeLine | undefined, texts: Texts): CodeDifference[] {
+  const at = { referenceLine: reference?.line, translationLine: translation?.line };
+  // A line of prose only (Markdown text in an example, text between tags) may be added or dropped by a translator.
+  if (!reference) return proseOnly(translation!) ? [] : [{ category: 'line-added', ...at, expected: '', found: translation!.shown.trim() }];
+  if (!translation) return proseOnly(reference) ? [] : [{ category: 'line-missing', ...at, expected: reference.shown.trim(), found: '' }];
+  // Only the spacing of the code differs (its texts may be translated): a whitespace change.
+  const spacingOnly = sameLine({ ...reference, code: squash(reference.code) }, { ...translation, code: squash(translation.code) }, texts);
+  return [{ ...classifyLine(reference.shown, translation.shown, spacingOnly), ...at }];
+}
+
+function proseOnly(line: CodeLine): boolean {
+  return line.code.includes('⟦⟧') && /^[-*+>#\d.)\s]*$/.test(line.code.replace(/⟦⟧/g, '')) && textTokens(line.shown).length === 0;
 }
 
 /**
@@ -128,7 +149,7 @@ function compareLines(referenceLines: CodeLine[], translationLines: CodeLine[], 
 function sameLine(a: CodeLine, b: CodeLine, texts: Texts): boolean {
   if (texts.strict) return a.code === b.code;
   const withoutLabels = (line: CodeLine) => line.code.replace(/\s*⟦⟧\s*/g, '⟦⟧').replace(/(⟦⟧)+/g, '');
-  if (withoutLabels(a) !== withoutLabels(b)) return false;
+  if (withoutLabels(a) !== withoutLabels(b)) return translatedOutput(a.shown, b.shown, texts);
   const strings = (line: CodeLine) => line.texts.filter((text) => text.kind === 'string');
   const labels = (line: CodeLine) => line.texts.filter((text) => text.kind === 'label').map((text) => text.text).join(' ');
   const [aStrings, bStrings] = [strings(a), strings(b)];
@@ -136,6 +157,19 @@ function sameLine(a: CodeLine, b: CodeLine, texts: Texts): boolean {
   if (!aStrings.every((text, index) => translated(text, bStrings[index]!, false, texts.neutral))) return false;
   const [aLabels, bLabels] = [labels(a), labels(b)];
   return aLabels === bLabels || translated({ text: aLabels, kind: 'label' }, { text: bLabels, kind: 'label' }, false, texts.neutral);
+}
+
+/**
+ * A line written in another script that keeps every symbol of the reference line (console output, a log message
+ * outside quotes): `[plugin] Starting…` and `[plugin] Запуск…`. Only words changed, and the tokens that must survive
+ * are still there.
+ */
+function translatedOutput(reference: string, translation: string, texts: Texts): boolean {
+  if (!hasNonAscii(translation) || hasNonAscii(reference.replace(/…/g, ''))) return false;
+  const skeleton = (line: string) => line.replace(/[\p{L}\p{M}]+/gu, '').replace(/[\s…。，、！？：；.,!?:;'"`]/g, '');
+  if (skeleton(reference) !== skeleton(translation)) return false;
+  const tokens = (line: string, side: 0 | 1) => textTokens(line).map((token) => texts.neutral[side](token)).join(' ');
+  return tokens(reference, 0) === tokens(translation, 1);
 }
 
 /**
