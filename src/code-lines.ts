@@ -101,6 +101,8 @@ interface ScanState {
   nestedCode: boolean;
   /** The previous non-blank raw line. */
   previous: string;
+  /** The previous line ended inside the text of an element (`<p>Some text`), so this one may go on with it. */
+  textOpen?: boolean;
   /** Inside a tag opened on an earlier line and not yet closed (its attributes run over lines). */
   openTag?: boolean;
   /** The current line is a fence of a nested block: kept as it is, its backticks are no string. */
@@ -153,6 +155,10 @@ function prepareLine(raw: string, key: string, state: ScanState, held: Held, ind
   if (!MARKUP.includes(key) && !JSX.includes(key)) {
     // `<ID OF THE PR>`: a blank for the reader, worded for people.
     line = line.replace(/<([A-Za-z][^<>=/]*\s[^<>=/]*)>/g, (_, text: string) => `<${held.hold(text, 'label')}>`);
+    // In a shell, `<database-name>` is a blank too (a redirection has spaces around its `<`).
+    if (HASH.includes(key) || TEXT.includes(key)) {
+      line = line.replace(/<([a-z\p{L}][\p{L}\p{N}_-]*-[\p{L}\p{N}_-]*)>/gu, (_, text: string) => `<${held.hold(text, 'label')}>`);
+    }
   }
   if (TEXT.includes(key)) return isTextLine(trimmed) ? line.replace(/\S.*\S|\S/, (text) => held.hold(text, 'string')) : line;
   if ((key === 'astro' || MARKDOWN.includes(key)) && trimmed === '---' && (index === 0 || state.frontMatter || state.previous === '')) {
@@ -189,7 +195,8 @@ function prepareLine(raw: string, key: string, state: ScanState, held: Held, ind
     else if (/<\/(script|style)>/i.test(line)) state.nestedCode = false;
     else if (state.nestedCode) return line;
     line = line.replace(/\{\/\*/g, '/*').replace(/\*\/\}/g, '*/');
-    line = markupText(line, key, state, held);
+    // A comment line keeps its text out of the markup scan: `// the <description> field`.
+    if (state.inBlock === undefined && !/^\s*(\/\/|\/\*|\*)/.test(line)) line = markupText(line, key, state, held);
   }
   return line;
 }
@@ -212,12 +219,18 @@ function markupText(line: string, key: string, state: ScanState, held: Held): st
   let out = line.replace(/(^\s*>|[^=\-\s]>)([^<>]*[^\s<>][^<>]*)(?=<)/gu, (whole, tag: string, text: string) =>
     codeLike.test(text) ? whole : tag + held.hold(text, 'label'),
   );
+  // Text after an opening tag at the end of the line: `<p>Content here`, continued on the next lines.
+  const textOpen = state.textOpen;
+  state.textOpen = false;
+  out = out.replace(/(<[A-Za-z][\w.:-]*(?:\s[^<>]*)?>)([^<>\uE000\uE001]*\p{L}[^<>\uE000\uE001]*)$/u, (whole, tag: string, text: string) =>
+    codeLike.test(text) || /[=-]>$/.test(tag) ? whole : ((state.textOpen = true), tag + held.hold(text, 'label')),
+  );
   // A text line after a tag (the text of a multi-line element), or one that opens with text and then closes a tag.
   const previous = state.previous.trimEnd();
-  const afterTag = /(^|[^=\-])>$/.test(previous.trim()) || (!jsx && previous !== '' && !/[<>]/.test(previous));
+  const afterTag = textOpen || /(^|[^=\-])>$/.test(previous.trim()) || (!jsx && previous !== '' && !/[<>]/.test(previous));
   if (afterTag) {
     out = out.replace(/^(\s*)([^<>{/*\uE000\uE001][^<>\uE000\uE001]*?)(\s*)(<|$)/u, (whole, space: string, text: string, gap: string, end: string) =>
-      codeLike.test(text) || !/\p{L}/u.test(text) ? whole : space + held.hold(text, 'label') + gap + end,
+      codeLike.test(text) || !/\p{L}/u.test(text) ? whole : ((state.textOpen = end === '' && textOpen === true), space + held.hold(text, 'label') + gap + end),
     );
   }
   return out;
@@ -278,6 +291,8 @@ function scanLine(raw: string, style: CommentStyle, state: ScanState, held: Held
   let line = '';
   let i = 0;
   let stringStart = state.quote ? 0 : -1;
+  // Where the open quote sits in `line`, for a string opened on this line.
+  let openedAt = -1;
   const closeString = (end: number) => {
     const content = raw.slice(stringStart, end);
     // A string already held whole (a diagram label in quotes) keeps its kind.
@@ -298,8 +313,11 @@ function scanLine(raw: string, style: CommentStyle, state: ScanState, held: Held
         continue;
       }
       if (ch === state.quote) {
+        // A template literal without interpolation on one line is a plain string: `never` is "never".
+        const plain = ch === '`' && openedAt >= 0 && !raw.slice(stringStart, i).includes('${');
+        if (plain) line = `${line.slice(0, openedAt)}"${line.slice(openedAt + 1)}`;
         closeString(i);
-        line += ch === '`' ? '`' : '"';
+        line += ch === '`' && !plain ? '`' : '"';
         state.quote = undefined;
       }
       i++;
@@ -322,6 +340,7 @@ function scanLine(raw: string, style: CommentStyle, state: ScanState, held: Held
     if ((ch === '"' || ch === "'" || ch === '`') && !(ch === "'" && /[\p{L}\p{N}]/u.test(raw[i - 1] ?? ''))) {
       state.quote = ch;
       stringStart = i + 1;
+      openedAt = line.length;
       line += ch === '`' ? '`' : '"';
       i++;
       continue;
