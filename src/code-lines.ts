@@ -206,7 +206,7 @@ function isTextLine(trimmed: string): boolean {
   return /\p{L}/u.test(trimmed) && !/^[|+]/.test(trimmed) && !/^[$>%#]\s/.test(trimmed);
 }
 
-const CODE_LIKE = /[;=]|&&|\|\||^\s*(const|let|var|return|import|export|if|for|while|function|class)\b|\)\s*$|[({[]\s*$/;
+const CODE_LIKE = /[;=]|&&|\|\||^\s*(const|let|var|return|import|export|if|for|while|function|class)\b.*[{}()[\]'"]|\)\s*$|[({[]\s*$/;
 /** In a template language, text between tags is text unless it plainly holds an expression. */
 const TEMPLATE_CODE = /=>|&&|\|\||;\s*$/;
 

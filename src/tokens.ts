@@ -2,7 +2,8 @@
 
 const PLACEHOLDER =
   /\{\{[^{}\n]+\}\}|\{[A-Za-z_][\w.-]*\}|<[A-Z][A-Z0-9_-]*>|\$\{[A-Za-z_]\w*\}|\$[A-Z_][A-Z0-9_]*|%(?:\d+\$)?[sdif]/g;
-const URL = /\b(?:https?|ftp):\/\/[^\s'"<>`)\]]+/g;
+// A URL ends at CJK punctuation or a full-width form (`…/SKILL.md，并按`): they are never part of a written URL.
+const URL = /\b(?:https?|ftp):\/\/[^\s'"<>`)\]\u3000-\u303f\uff00-\uffef]+/g;
 const PATH = /(?<![\w/.:-])\/(?:[A-Za-z0-9_{}][\w.{}-]*)(?:\/[\w.{}-]+)*\/?/g;
 const HEADER = /^\s*([A-Za-z][\w-]*)(\s*):(\s*)(.*)$/;
 
