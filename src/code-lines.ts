@@ -215,6 +215,12 @@ function markupText(line: string, key: string, state: ScanState, held: Held): st
   const jsx = JSX.includes(key) && !['astro', 'vue', 'svelte', 'mdx'].includes(key);
   const hasTag = /<\/?[A-Za-z][^<>]*>|<>|<\/>/.test(line);
   const codeLike = jsx ? CODE_LIKE : TEMPLATE_CODE;
+  // Attributes of a tag written over several lines are no text. (Markdown bodies track this before their prose.)
+  if (!MARKDOWN.includes(key)) {
+    const inTag = state.openTag;
+    state.openTag = inTag ? !/>/.test(line) : /<[A-Za-z][^<>]*$/.test(line);
+    if (inTag) return line;
+  }
   if (jsx && !hasTag && !/^\s*[^<>]+$/.test(line)) return line;
   let out = line.replace(/(^\s*>|[^=\-\s]>)([^<>]*[^\s<>][^<>]*)(?=<)/gu, (whole, tag: string, text: string) =>
     codeLike.test(text) ? whole : tag + held.hold(text, 'label'),
