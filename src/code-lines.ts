@@ -152,12 +152,16 @@ function prepareLine(raw: string, key: string, state: ScanState, held: Held, ind
   if (key === 'mermaid') return mermaidLabels(line, held);
   // Terminal sessions in some docs (FastAPI's termynal) write comments as `// …`.
   if ((key === 'console' || key === 'shellsession') && /^\s*\/\//.test(line)) return '';
+  // A `// note` line in a shell or .env example is a comment written for people, never a command.
+  if (HASH.includes(key) && /^\s*\/\/\s/.test(line)) return '';
   if (!MARKUP.includes(key) && !JSX.includes(key)) {
     // `<ID OF THE PR>`: a blank for the reader, worded for people.
     line = line.replace(/<([A-Za-z][^<>=/]*\s[^<>=/]*)>/g, (_, text: string) => `<${held.hold(text, 'label')}>`);
     // In a shell, `<database-name>` is a blank too (a redirection has spaces around its `<`).
     if (HASH.includes(key) || TEXT.includes(key)) {
-      line = line.replace(/<([a-z\p{L}][\p{L}\p{N}_-]*-[\p{L}\p{N}_-]*)>/gu, (_, text: string) => `<${held.hold(text, 'label')}>`);
+      line = line.replace(/<([a-z\p{L}][\p{L}\p{N}_-]*)>/gu, (whole, text: string) =>
+        text.includes('-') || /[^\p{ASCII}]/u.test(text) ? `<${held.hold(text, 'label')}>` : whole,
+      );
     }
   }
   if (TEXT.includes(key)) return isTextLine(trimmed) ? line.replace(/\S.*\S|\S/, (text) => held.hold(text, 'string')) : line;
@@ -180,7 +184,7 @@ function prepareLine(raw: string, key: string, state: ScanState, held: Held, ind
     }
     if (state.nestedCode || /^\s*(import|export)\s/.test(line)) return line;
     const inTag = state.openTag;
-    state.openTag = inTag ? !/>/.test(line) : /<[A-Za-z][^<>]*$/.test(line);
+    state.openTag = inTag ? !/>|%\}/.test(line) : /<[A-Za-z][^<>]*$|\{%(?!.*%\})/.test(line);
     if (inTag) return line;
     if (/%\}[^{}]*\p{L}[^{}]*\{%/u.test(line)) return line.replace(/(%\})([^{}]*\p{L}[^{}]*)(?=\{%)/gu, (_, tag: string, text: string) => tag + held.hold(text, 'label'));
     if (!/^\s*[<{]/.test(line) && trimmed !== '') {
@@ -218,7 +222,7 @@ function markupText(line: string, key: string, state: ScanState, held: Held): st
   // Attributes of a tag written over several lines are no text. (Markdown bodies track this before their prose.)
   if (!MARKDOWN.includes(key)) {
     const inTag = state.openTag;
-    state.openTag = inTag ? !/>/.test(line) : /<[A-Za-z][^<>]*$/.test(line);
+    state.openTag = inTag ? !/>|%\}/.test(line) : /<[A-Za-z][^<>]*$|\{%(?!.*%\})/.test(line);
     if (inTag) return line;
   }
   if (jsx && !hasTag && !/^\s*[^<>]+$/.test(line)) return line;

@@ -138,7 +138,7 @@ function lineDifference(reference: CodeLine | undefined, translation: CodeLine |
 }
 
 function proseOnly(line: CodeLine): boolean {
-  return line.code.includes('⟦⟧') && /^[-*+>#\d.)\s]*$/.test(line.code.replace(/⟦⟧/g, '')) && textTokens(line.shown).length === 0;
+  return line.code.includes('⟦⟧') && /^[-*+>#\d.)\s]*$/.test(line.code.replace(/⟦⟧/g, ''));
 }
 
 /**
@@ -149,7 +149,7 @@ function proseOnly(line: CodeLine): boolean {
 function sameLine(a: CodeLine, b: CodeLine, texts: Texts): boolean {
   if (texts.strict) return a.code === b.code;
   const withoutLabels = (line: CodeLine) => line.code.replace(/\s*⟦⟧\s*/g, '⟦⟧').replace(/(⟦⟧)+/g, '');
-  if (withoutLabels(a) !== withoutLabels(b)) return translatedOutput(a.shown, b.shown, texts);
+  if (withoutLabels(a) !== withoutLabels(b)) return translatedOutput(a.shown, b.shown, texts) || filledBlanks(a.code, b.code);
   const strings = (line: CodeLine) => line.texts.filter((text) => text.kind === 'string');
   const labels = (line: CodeLine) => line.texts.filter((text) => text.kind === 'label').map((text) => text.text).join(' ');
   const [aStrings, bStrings] = [strings(a), strings(b)];
@@ -157,6 +157,17 @@ function sameLine(a: CodeLine, b: CodeLine, texts: Texts): boolean {
   if (!aStrings.every((text, index) => translated(text, bStrings[index]!, false, texts.neutral))) return false;
   const [aLabels, bLabels] = [labels(a), labels(b)];
   return aLabels === bLabels || translated({ text: aLabels, kind: 'label' }, { text: bLabels, kind: 'label' }, false, texts.neutral);
+}
+
+/** `YOUR_API_KEY` or `YOUR-LOCALE`: a blank for the reader, which a translation may word in its language. */
+const BLANK = /^YOUR[-_][A-Z0-9_-]+$/;
+
+/** The lines differ only where the reference has a `YOUR_…` blank and the translation an upper-case word. */
+function filledBlanks(reference: string, translation: string): boolean {
+  if (!/YOUR[-_]/.test(reference)) return false;
+  const a = words(reference.replace(/[-_]/g, '_'));
+  const b = words(translation.replace(/[-_]/g, '_'));
+  return a.length === b.length && a.every((word, i) => word === b[i] || (BLANK.test(word) && /^[\p{Lu}\p{N}_]+$/u.test(b[i]!)));
 }
 
 /**
@@ -189,8 +200,14 @@ export function translated(
   const tokens = (text: string, side: 0 | 1) => textTokens(text).map((token) => neutral[side](token)).sort().join(' ');
   // A link path or URL that differs only by its locale segment: `/guides/` and `/ko/guides/`.
   if (isValue(a.text) || isValue(b.text)) return isValue(a.text) && isValue(b.text) && neutral[0](a.text) === neutral[1](b.text);
-  if (tokens(a.text, 0) !== tokens(b.text, 1)) return false;
+  // The same tokens, as written or once made locale-neutral (a link kept in English is fine too).
+  if (tokens(a.text, 0) !== tokens(b.text, 1) && textTokens(a.text).join(' ') !== textTokens(b.text).join(' ')) return false;
   if (a.kind === 'label' || b.kind === 'label') return true;
+  if (BLANK.test(a.text) && /^[\p{Lu}\p{N}_-]+$/u.test(b.text)) return true;
+  // A single word translated by a phrase (`setbacks`, `battute d'arresto`) is words, not a renamed value.
+  const word = (text: string) => /^\p{Ll}+$/u.test(text);
+  const phrase = (text: string) => /\s/.test(text.trim()) && isDisplayString(text);
+  if ((word(a.text) && phrase(b.text)) || (phrase(a.text) && word(b.text))) return true;
   // Words in another script: a translation, even of a one-word key such as a tab `syncKey`.
   if (hasNonAscii(a.text) || hasNonAscii(b.text)) return isDisplayString(a.text) || isDisplayString(b.text);
   if (!isDisplayString(a.text) || !isDisplayString(b.text)) return false;
