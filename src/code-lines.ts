@@ -124,7 +124,7 @@ export function codeLines(body: string, lang: string, strict: boolean, meta = ''
   let key = langKey(lang);
   // A `diff` block (Expressive Code: ```diff lang="js") is code in another language behind a +/- column.
   const diff = key === 'diff';
-  if (diff) key = langKey(/\blang=["']?([\w+#-]+)/.exec(meta)?.[1] ?? '');
+  if (diff) key = langKey(/\blang=["']?([\w+#-]+)/.exec(meta)?.[1] ?? '') || 'diff';
   const style = commentStyle(key);
   const state: ScanState = { frontMatter: false, nestedCode: false, previous: '' };
   const out: CodeLine[] = [];
@@ -160,7 +160,7 @@ function prepareLine(raw: string, key: string, state: ScanState, held: Held, ind
     // In a shell, `<database-name>` is a blank too (a redirection has spaces around its `<`).
     if (HASH.includes(key) || TEXT.includes(key)) {
       line = line.replace(/<([a-z\p{L}][\p{L}\p{N}_-]*)>/gu, (whole, text: string) =>
-        text.includes('-') || /[^\p{ASCII}]/u.test(text) ? `<${held.hold(text, 'label')}>` : whole,
+        /[-_]/.test(text) || /[^\p{ASCII}]/u.test(text) ? `<${held.hold(text, 'label')}>` : whole,
       );
     }
   }
@@ -250,8 +250,8 @@ function markupText(line: string, key: string, state: ScanState, held: Held): st
 function mermaidLabels(line: string, held: Held): string {
   const label = (text: string) => (/\p{L}/u.test(text) ? held.hold(text, 'label') : text);
   let out = line.replace(/"([^"]*)"/g, (_, text: string) => `"${label(text)}"`);
-  out = out.replace(/(\[\[?|\(\(?|\{\{?|>)([^[\](){}|"\uE000]+)(\]\]?|\)\)?|\}\}?|\])/g, (whole, open: string, text: string, close: string) =>
-    open === '>' && close !== ']' ? whole : open + label(text) + close,
+  out = out.replace(/(\[\[?|\(\(?|\{\{?|>)([^[\](){}|]+)(\]\]?|\)\)?|\}\}?|\])/g, (whole, open: string, text: string, close: string) =>
+    open === '>' && close !== ']' ? whole : /^"[\uE000]\d+\uE001"$/.test(text) ? whole : open + label(text) + close,
   );
   out = out.replace(/\|([^|]+)\|/g, (_, text: string) => `|${label(text)}|`);
   // Edge text written inside the arrow: `A -- Yes --> B`, `A -. maybe .-> B`, `A == sure ==> B`.

@@ -213,7 +213,9 @@ export function translated(
   if (!isDisplayString(a.text) || !isDisplayString(b.text)) return false;
   // Two English-looking strings that share most words in the same order were edited, not translated.
   const letters = (text: string) => text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  return orderedSimilarity(letters(a.text), letters(b.text)) < 0.6;
+  // Sentences (capitalised) share names and loanwords with their translation more often than commands do.
+  const sentences = /^\p{Lu}/u.test(a.text.trim()) && /^\p{Lu}/u.test(b.text.trim());
+  return orderedSimilarity(letters(a.text), letters(b.text)) < (sentences ? 0.75 : 0.6);
 }
 
 /** A path, URL, file name or package name: a value, never translated. */
