@@ -171,12 +171,13 @@ function filledBlanks(reference: string, translation: string): boolean {
 }
 
 /**
- * A line written in another script that keeps every symbol of the reference line (console output, a log message
+ * A line written in another script that keeps every symbol of the other line (console output, a log message
  * outside quotes): `[plugin] Starting…` and `[plugin] Запуск…`. Only words changed, and the tokens that must survive
  * are still there.
  */
 function translatedOutput(reference: string, translation: string, texts: Texts): boolean {
-  if (!hasNonAscii(translation) || hasNonAscii(reference.replace(/…/g, ''))) return false;
+  // One side in another script (the reference may be the translated one, as in Ant Design's zh-CN source).
+  if (hasNonAscii(translation) === hasNonAscii(reference)) return false;
   const skeleton = (line: string) => line.replace(/[\p{L}\p{M}]+/gu, '').replace(/[\s…。，、！？：；.,!?:;'"`]/g, '');
   if (skeleton(reference) !== skeleton(translation)) return false;
   const tokens = (line: string, side: 0 | 1) => textTokens(line).map((token) => texts.neutral[side](token)).join(' ');
