@@ -1,12 +1,17 @@
 /** The command line: parse arguments, load configuration, lint, format, and return the exit code. */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { rules } from '../rules/index.js';
-import { findConfigFile, readConfigFile, UsageError, type Config } from './config.js';
+import { loadConfig, printConfig, UsageError } from './config.js';
 import { formatters } from './formatters/index.js';
+import { takeChangedFlag } from './git.js';
 import { lint } from './lint.js';
+import { parseOutputs, useColor, writeOutputs } from './outputs.js';
+import { checkPostprocessOptions, postprocess } from './postprocess.js';
+import { selectPages } from './select.js';
+import { parseShard } from './shard.js';
 import type { Severity } from './types.js';
 
 export interface Io {
@@ -33,16 +38,38 @@ Options:
   --pattern <pattern>      Where copies live, with a {locale} token, e.g. 'content/{locale}/**';
                            a pattern without {locale} is where the source lives (repeatable)
   --ignore <glob>          Leave out matching files (repeatable)
-  --config <file>          Configuration file (default: doc-drift.config.{json,yaml} or a
-                           "doc-drift" key in package.json, searched upward)
+  --config <file>          Configuration file (default: doc-drift.config.{json,yaml,mjs}, .doc-driftrc*
+                           or a "doc-drift" key in package.json, searched upward)
   --no-config              Use no configuration file
+  --preset <name>          Start from a layout preset: tldr, docusaurus, hugo, starlight, adobe
+  --print-config           Print the settings in effect and exit
   --rule <id=severity>     Set a rule's severity: error, warning, info or off (repeatable)
   --strict-code            Compare code comments and display strings too
-  -f, --format <name>      Output format: ${Object.keys(formatters).join(', ')} (default: stylish)
-  -o, --output-file <file> Write the report to a file instead of standard output
+
+Changed pages (pre-commit, pull requests):
+  files...                 Lint only the pages these Markdown files belong to, in every locale
+                           (deleted files count too)
+  --changed[=REF]          Lint the pages of the Markdown files changed since REF (default: the
+                           merge base with the default branch), staged, unstaged or untracked
+  --shard <i/n>            Lint only shard i of n (a stable split by page)
+
+Output:
+  -f, --format <name[:file]>
+                           Output format: ${Object.keys(formatters).join(', ')}
+                           (default: stylish); repeatable, e.g. -f stylish -f sarif:drift.sarif
+  -o, --output-file <file> Write the format that has no file of its own here instead of stdout
   --quiet                  Report errors only
   --max-warnings <n>       Exit 1 when there are more than n warnings
   --color, --no-color      Force colour on or off (NO_COLOR is honoured)
+
+Suppressions and baseline:
+  --no-inline-config       Ignore <!-- doc-drift-disable… --> comments
+  --report-unused-disable-directives
+                           Report disable comments that suppress nothing (as errors)
+  --baseline <file>        Report only findings that are not in this baseline
+  --update-baseline        Write the current findings to the --baseline file first
+
+Other:
   --list-rules             List the rules and their default severities
   -h, --help               Show this help
   -v, --version            Show the version
@@ -77,10 +104,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
+  // --changed takes an optional REF, which parseArgs cannot express: take it out first.
+  const changedFlag = takeChangedFlag(argv, (word) => existsSync(resolve(io.cwd, word)));
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: changedFlag.argv,
       allowPositionals: true,
       options: {
         source: { type: 'string' },
@@ -91,7 +120,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         'no-config': { type: 'boolean' },
         rule: { type: 'string', multiple: true },
         'strict-code': { type: 'boolean' },
-        format: { type: 'string', short: 'f' },
+        format: { type: 'string', short: 'f', multiple: true },
         'output-file': { type: 'string', short: 'o' },
         quiet: { type: 'boolean' },
         'max-warnings': { type: 'string' },
@@ -100,6 +129,15 @@ async function run(argv: string[], io: Io): Promise<number> {
         'list-rules': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        // --- CI and pre-commit options (issue 3): logic lives in config, git, suppress, baseline, shard, outputs ---
+        preset: { type: 'string' },
+        'print-config': { type: 'boolean' },
+        'no-inline-config': { type: 'boolean' },
+        'report-unused-disable-directives': { type: 'boolean' },
+        baseline: { type: 'string' },
+        'update-baseline': { type: 'boolean' },
+        shard: { type: 'string' },
+        // --- end of CI and pre-commit options ---
       },
     });
   } catch (error) {
@@ -119,29 +157,35 @@ async function run(argv: string[], io: Io): Promise<number> {
     for (const rule of rules) io.stdout(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.fixable ? 'fixable  ' : '         '}${rule.description}\n`);
     return 0;
   }
-  const format = values.format ?? 'stylish';
-  const formatter = formatters[format];
-  if (!formatter) throw new UsageError(`unknown format \`${format}\` (known: ${Object.keys(formatters).join(', ')})`);
+  const outputs = parseOutputs(values.format, values['output-file']);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings needs a whole number of 0 or more');
   }
-
-  // Positionals: one directory (the root), or Markdown files whose pages to lint.
-  let root = '.';
-  let only: string[] | undefined;
-  if (positionals.length === 1 && !/\.mdx?$/i.test(positionals[0]!)) root = positionals[0]!;
-  else if (positionals.length > 0) {
-    const bad = positionals.filter((path) => !/\.mdx?$/i.test(path));
-    if (bad.length > 0) throw new UsageError(`expected one directory or Markdown files, got ${bad.map((p) => `\`${p}\``).join(', ')}`);
-    only = positionals.map((path) => relative(io.cwd, resolve(io.cwd, path)).split('\\').join('/'));
-  }
+  // --- CI and pre-commit: which pages (files, --changed, --shard) and what happens to findings afterwards ---
+  const notify = (line: string) => io.stderr(`doc-drift: ${line}\n`);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  const { root, only } = selectPages({ positionals, changed: changedFlag.changed, cwd: io.cwd, env: io.env, notify: values.quiet ? undefined : notify });
+  const post = {
+    cwd: io.cwd,
+    inlineConfig: !values['no-inline-config'],
+    reportUnusedDirectives: Boolean(values['report-unused-disable-directives']),
+    baseline: values.baseline,
+    updateBaseline: Boolean(values['update-baseline']),
+    quiet: Boolean(values.quiet),
+    only,
+    partial: only !== undefined || shard !== undefined,
+  };
+  checkPostprocessOptions(post);
+  // --- end ---
 
   const ruleIds = rules.map((rule) => rule.id);
-  let config: Config = {};
-  const configFile = values['no-config'] ? undefined : values.config ? resolve(io.cwd, values.config) : findConfigFile(resolve(io.cwd, root));
-  if (configFile) config = readConfigFile(configFile, ruleIds);
+  const { config, file: configFile } = await loadConfig({
+    file: values.config ? resolve(io.cwd, values.config) : undefined,
+    search: values['no-config'] ? false : resolve(io.cwd, root),
+    preset: values.preset,
+  });
   const severities: Record<string, Severity | 'off'> = { ...(config.rules ?? {}) };
   for (const setting of values.rule ?? []) {
     const [id, severity] = setting.split('=');
@@ -150,33 +194,26 @@ async function run(argv: string[], io: Io): Promise<number> {
     severities[id] = severity as Severity | 'off';
   }
   const locales = values.locales?.split(',').map((locale) => locale.trim()).filter(Boolean);
-  const result = await lint({
+  const options = {
     ...config,
-    cwd: io.cwd,
-    root,
-    only,
     source: values.source ?? config.source,
     locales: locales ?? config.locales,
     patterns: values.pattern ?? config.patterns,
     ignore: [...(config.ignore ?? []), ...(values.ignore ?? [])],
     rules: severities,
     strictCode: values['strict-code'] ?? config.strictCode,
-  });
-  if (values.quiet) {
-    result.findings = result.findings.filter((finding) => finding.severity === 'error');
+  };
+  if (values['print-config']) {
+    io.stdout(printConfig(options, configFile, ruleIds));
+    return 0;
   }
-  const color = values['no-color'] ? false : values.color ? true : !io.env.NO_COLOR && io.isTTY && !values['output-file'];
-  const output = formatter(result, { color });
-  if (values['output-file']) {
-    try {
-      writeFileSync(resolve(io.cwd, values['output-file']), output);
-    } catch (error) {
-      throw new UsageError(`cannot write ${values['output-file']}: ${(error as NodeJS.ErrnoException).code ?? error}`);
-    }
-  } else {
-    io.stdout(output);
-  }
-  if (!values.quiet && !values.pattern && !config.patterns && format !== 'stylish') {
+  const linted = await lint({ ...options, cwd: io.cwd, root, only, shard });
+
+  const result = postprocess(linted, post, notify);
+  const color = useColor({ color: values.color, noColor: values['no-color'] }, io.env, io.isTTY);
+  writeOutputs(result, outputs, { cwd: io.cwd, stdout: io.stdout, color });
+  const stdoutFormat = outputs.find((output) => !output.file)?.format;
+  if (!values.quiet && !options.patterns && stdoutFormat !== 'stylish') {
     io.stderr(`doc-drift: ${result.layout.name} layout (${result.layout.patterns.join(' + ')}), ${result.layout.source ? `source ${result.layout.source}` : 'no source locale'}\n`);
   }
   if (result.summary.errors > 0) return 1;

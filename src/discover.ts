@@ -1,15 +1,28 @@
 /** Find the Markdown files of a tree and group the locale copies of each page. */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { glob } from 'tinyglobby';
 import { UsageError } from './config.js';
 import type { LayoutInfo, PageFile, PageGroup } from './types.js';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
+/** What a `{locale}` token matches: `de`, `pt-BR`, `pt_BR`, `zh-hant`, `en-US`. */
+const LOCALE_SOURCE = '[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4})?';
+
+const localeCodes = new Map<string, boolean>();
+
 /** True when `code` reads as a locale code: `de`, `pt-BR`, `pt_BR`, `zh-hant`, `en-US`. */
 export function isLocaleCode(code: string): boolean {
-  if (!/^[a-z]{2,3}(?:[-_](?:[A-Za-z]{2}|[A-Za-z]{4}|\d{3}))?$/i.test(code)) return false;
+  let known = localeCodes.get(code);
+  if (known === undefined) {
+    known = /^[a-z]{2,3}(?:[-_](?:[A-Za-z]{2}|[A-Za-z]{4}|\d{3}))?$/i.test(code) && hasLanguageName(code);
+    // Asked once per file: remember the answer, Intl is slow.
+    localeCodes.set(code, known);
+  }
+  return known;
+}
+
+function hasLanguageName(code: string): boolean {
   try {
     return languageNames.of(code.replace('_', '-')) !== undefined;
   } catch {
@@ -23,73 +36,117 @@ export interface Layout {
   source?: string;
 }
 
-interface CompiledPattern {
+/** One `/`-separated part of a pattern: `**`, or a regex for one name. */
+type Segment = { globstar: true } | { globstar: false; regex: RegExp; dot: boolean };
+
+export interface CompiledPattern {
   pattern: string;
+  /** The pattern with the implied file part added: `content/{locale}/**` → `content/{locale}/**\/*.{md,mdx}`. */
+  full: string;
+  /** Matches a whole relative path, capturing `locale` and the `page` part. */
   regex: RegExp;
+  /** True when the locale sits inside the page part (`**\/*.{locale}.md`) and must be cut out of the page id. */
+  localeInPage: boolean;
   hasLocale: boolean;
-  glob: string;
+  segments: Segment[];
 }
 
 const MARKDOWN = /\.mdx?$/i;
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+/** Never walked: they hold no documentation and can be huge. */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 function escapeRegex(text: string): string {
   return text.replace(/[.+?^$()|[\]\\]/g, '\\$&');
 }
 
-/** Compile `content/{locale}/**` into a glob and a regex capturing the locale and the page part of a path. */
-export function compilePattern(pattern: string): CompiledPattern {
-  let body = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
-  if (body.endsWith('**')) body += '/*.{md,mdx}';
-  else if (!/\.[A-Za-z{},]+$/.test(body.split('/').pop() ?? '')) body += '/**/*.{md,mdx}';
-  const hasLocale = body.includes('{locale}');
-  let regex = '^';
-  let seenWildcard = false;
-  for (let i = 0; i < body.length; ) {
-    if (body.startsWith('{locale}', i)) {
-      regex += '(?<locale>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4})?)';
+/**
+ * Regex source for a glob without `**`: `*`, `?`, `{a,b}` and `{locale}`. The first `{locale}` captures; a later one
+ * (`pages.{locale}/x.{locale}.md`) must repeat it.
+ */
+function segmentSource(glob: string, state = { locale: false }): string {
+  let out = '';
+  for (let i = 0; i < glob.length; ) {
+    if (glob.startsWith('{locale}', i)) {
+      out += state.locale ? '\\k<locale>' : `(?<locale>${LOCALE_SOURCE})`;
+      state.locale = true;
       i += '{locale}'.length;
       continue;
     }
-    if (body.startsWith('**/', i)) {
-      regex += (seenWildcard ? '' : '(?<page>') + '(?:.*/)?';
-      seenWildcard = true;
-      i += 3;
-      continue;
-    }
-    if (body.startsWith('**', i)) {
-      regex += (seenWildcard ? '' : '(?<page>') + '.*';
-      seenWildcard = true;
-      i += 2;
-      continue;
-    }
-    const ch = body[i]!;
-    if (ch === '*') {
-      regex += (seenWildcard ? '' : '(?<page>') + '[^/]*';
-      seenWildcard = true;
-    } else if (ch === '{') {
-      const close = body.indexOf('}', i);
-      const options = body.slice(i + 1, close).split(',').map(escapeRegex);
-      regex += `(?:${options.join('|')})`;
+    const ch = glob[i]!;
+    if (ch === '*') out += '[^/]*';
+    else if (ch === '?') out += '[^/]';
+    else if (ch === '{' && glob.indexOf('}', i) > i) {
+      const close = glob.indexOf('}', i);
+      out += `(?:${glob.slice(i + 1, close).split(',').map(escapeRegex).join('|')})`;
       i = close + 1;
       continue;
-    } else {
-      regex += escapeRegex(ch);
-    }
+    } else out += escapeRegex(ch);
     i++;
   }
+  return out;
+}
+
+/** Add the file part a directory pattern implies: `docs/**` and `docs` both mean the Markdown files below `docs`. */
+function withFilePart(pattern: string): string {
+  let body = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+  if (body === '**' || body.endsWith('/**')) return `${body}/*.{md,mdx}`;
+  if (!/\.[A-Za-z{},]+$/.test(body.split('/').pop() ?? '')) body += '/**/*.{md,mdx}';
+  return body;
+}
+
+/** Compile `content/{locale}/**` into a regex capturing the locale and the page part of a path, and its segments. */
+export function compilePattern(pattern: string): CompiledPattern {
+  const full = withFilePart(pattern);
+  const parts = full.split('/');
+  let regex = '^';
+  let seenWildcard = false;
+  const state = { locale: false };
+  parts.forEach((part, index) => {
+    const last = index === parts.length - 1;
+    if (part === '**') {
+      regex += (seenWildcard ? '' : '(?<page>') + '(?:[^/]+/)*';
+      seenWildcard = true;
+      return;
+    }
+    if (!seenWildcard && /[*?]/.test(part)) {
+      regex += '(?<page>';
+      seenWildcard = true;
+    }
+    regex += segmentSource(part, state);
+    if (!last) regex += '/';
+  });
   regex += seenWildcard ? ')$' : '$';
-  return { pattern, regex: new RegExp(regex, 'd'), hasLocale, glob: body.replaceAll('{locale}', '*') };
+  const segments: Segment[] = parts.map((part) =>
+    part === '**' ? { globstar: true } : { globstar: false, regex: new RegExp(`^${segmentSource(part)}$`), dot: part.startsWith('.') },
+  );
+  const localeInPage = regex.indexOf('(?<locale>') > regex.indexOf('(?<page>') && regex.includes('(?<page>');
+  // Match indices cost time and memory on large trees: only ask for them when the locale must be cut out.
+  return { pattern, full, regex: new RegExp(regex, localeInPage ? 'd' : ''), localeInPage, hasLocale: full.includes('{locale}'), segments };
+}
+
+/** Whether a directory (its path split into names) can hold a file `compiled` matches. */
+function mayHoldMatches(compiled: CompiledPattern, names: string[]): boolean {
+  const { segments } = compiled;
+  for (let i = 0; i < names.length; i++) {
+    const segment = segments[i];
+    // The last segment names files, so no directory can sit there.
+    if (!segment || i === segments.length - 1) return false;
+    // Hidden directories are only entered when a pattern names them.
+    if (segment.globstar) return names.slice(i).every((name) => !name.startsWith('.'));
+    if (!segment.regex.test(names[i]!) || (names[i]!.startsWith('.') && !segment.dot)) return false;
+  }
+  return true;
 }
 
 /** The page id of `path` matched by `compiled`: the wildcard part with the locale taken out, extension dropped. */
 function pageOf(path: string, compiled: CompiledPattern): { locale?: string; page: string } | undefined {
   const match = compiled.regex.exec(path);
   if (!match) return undefined;
+  const locale = match.groups?.locale;
+  if (!compiled.localeInPage) return { locale, page: (match.groups?.page ?? '').replace(MARKDOWN, '').replace(/^\/+/, '') };
   const indices = match.indices!.groups!;
   const pageRange = indices.page ?? [path.length, path.length];
   let page = path.slice(pageRange[0], pageRange[1]);
-  const locale = match.groups?.locale;
   const localeRange = indices.locale;
   if (locale && localeRange && localeRange[0] >= pageRange[0]) {
     // `index.zh-CN.md` → `index.md`: drop the locale and one separator next to it.
@@ -101,10 +158,132 @@ function pageOf(path: string, compiled: CompiledPattern): { locale?: string; pag
   return { locale, page: page.replace(MARKDOWN, '').replace(/^\/+/, '') };
 }
 
+/** A path discovery could not fully read: reported, and the rest of the tree is still linted. */
+export interface DiscoveryProblem {
+  /** Path relative to the working directory, forward slashes. */
+  file: string;
+  message: string;
+}
+
+function errorReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
+  if (code === 'ELOOP') return 'is a symbolic link loop';
+  return `cannot be read (${code ?? String(error)})`;
+}
+
+interface Walk {
+  /** Paths relative to the root, forward slashes, that some pattern matches. */
+  files: string[];
+  /** Problems, with paths relative to the root. */
+  problems: DiscoveryProblem[];
+}
+
+/**
+ * Walk `root` once for every pattern, entering only directories a pattern can match below. Symbolic links are
+ * followed, but a directory reached twice (tldr's `pages.en` → `pages`, a link back to a parent) is walked once,
+ * under its real path when it has one.
+ */
+function walk(root: string, compiled: CompiledPattern[], ignored: (path: string) => boolean): Walk {
+  const files: string[] = [];
+  const problems: DiscoveryProblem[] = [];
+  const seen = new Set<string>();
+  const identity = (path: string) => {
+    const stats = statSync(path);
+    return `${stats.dev}:${stats.ino}`;
+  };
+  seen.add(identity(root));
+  const linked: string[] = [];
+  const wanted = (path: string) => !ignored(path) && compiled.some((pattern) => pattern.regex.test(path));
+  const enter = (path: string) => !ignored(path) && compiled.some((pattern) => mayHoldMatches(pattern, path.split('/')));
+  const visit = (directory: string) => {
+    let entries;
+    try {
+      entries = readdirSync(join(root, directory), { withFileTypes: true });
+    } catch (error) {
+      problems.push({ file: directory, message: `Directory ${errorReason(error)}; the files in it were not checked` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirectories: string[] = [];
+    for (const entry of entries) {
+      const path = directory ? `${directory}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && enter(path)) subdirectories.push(path);
+      } else if (entry.isSymbolicLink()) {
+        let target;
+        try {
+          target = statSync(join(root, path));
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT') {
+            if (wanted(path) || enter(path)) problems.push({ file: path, message: 'Broken symbolic link: its target does not exist; it was not checked' });
+          } else if (wanted(path)) {
+            // A Markdown name joins its page group, where reading it says what is wrong (a loop, permissions).
+            files.push(path);
+          } else if (enter(path)) {
+            const why = code === 'ELOOP' ? 'Symbolic link loop' : `Symbolic link ${errorReason(error)}`;
+            problems.push({ file: path, message: `${why}; it was not followed` });
+          }
+          continue;
+        }
+        if (target.isDirectory()) {
+          if (enter(path)) linked.push(path);
+        } else if (wanted(path)) files.push(path);
+      } else if (wanted(path)) {
+        files.push(path);
+      }
+    }
+    for (const subdirectory of subdirectories) {
+      try {
+        seen.add(identity(join(root, subdirectory)));
+      } catch {
+        // Unreadable: visit() reports it.
+      }
+      visit(subdirectory);
+    }
+  };
+  visit('');
+  // Linked directories last, so a tree reached both directly and through a link counts under its own path.
+  while (linked.length > 0) {
+    const path = linked.shift()!;
+    const absolute = join(root, path);
+    const key = identity(absolute);
+    if (seen.has(key)) {
+      const target = realpathSync(absolute);
+      const parent = realpathSync(join(absolute, '..'));
+      if (parent === target || parent.startsWith(target + sep)) {
+        problems.push({ file: path, message: `Symbolic link loop: it leads back to \`${toPosix(relative(root, target)) || '.'}\`; it was not followed` });
+      }
+      continue;
+    }
+    seen.add(key);
+    visit(path);
+  }
+  return { files, problems };
+}
+
+/** Compile ignore globs; a glob without `/` matches a name at any depth, as in .gitignore. */
+function ignoreMatcher(globs: string[]): (path: string) => boolean {
+  const regexes = globs.map((glob) => {
+    const body = glob.replace(/^\.\//, '').replace(/\/+$/, '');
+    const anchored = body.includes('/') ? body : `**/${body}`;
+    const parts = anchored.split('/');
+    const source = parts
+      .map((part, index) => (part === '**' ? (index === parts.length - 1 ? '.*' : '(?:[^/]+/)*') : segmentSource(part) + (index === parts.length - 1 ? '' : '/')))
+      .join('');
+    // A directory glob leaves out everything below it too.
+    return new RegExp(`^${source}(?:/.*)?$`);
+  });
+  return (path) => regexes.some((regex) => regex.test(path));
+}
+
 /** Names of the sub-directories of `directory`, or none when it cannot be read. */
 function directories(directory: string): string[] {
   try {
-    return readdirSync(directory, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    return readdirSync(directory, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(join(directory, entry.name))))
+      .map((entry) => entry.name);
   } catch {
     return [];
   }
@@ -118,52 +297,70 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** Recognise the common layouts of localized documentation under `root`. */
+/** `en` when the source locale is there, else none (copies compared as peers). */
+function englishIf(locales: string[]): string | undefined {
+  return locales.includes('en') ? 'en' : undefined;
+}
+
+/** Recognise the common directory layouts of localized documentation under `root`. */
 export function detectLayout(root: string): Layout | undefined {
   const has = (path: string) => isDirectory(join(root, path));
-  const i18n = directories(join(root, 'i18n')).filter((locale) => has(`i18n/${locale}/docusaurus-plugin-content-docs/current`));
-  if (i18n.length > 0 && has('docs')) {
+  const localesIn = (path: string) => directories(join(root, path)).filter(isLocaleCode);
+  if (has('docs') && localesIn('i18n').some((locale) => has(`i18n/${locale}/docusaurus-plugin-content-docs/current`))) {
     return { name: 'docusaurus', patterns: ['docs/**', 'i18n/{locale}/docusaurus-plugin-content-docs/current/**'], source: 'en' };
   }
   const top = directories(root);
-  if (has('pages') && top.some((name) => name.startsWith('pages.') && isLocaleCode(name.slice(6)))) {
+  if (has('pages') && top.some((name) => name.startsWith('pages.') && isLocaleCode(name.slice('pages.'.length)))) {
     return { name: 'tldr', patterns: ['pages/**', 'pages.{locale}/**'], source: 'en' };
   }
   for (const base of ['src/content/docs', 'docs/src/content/docs']) {
-    if (!has(base)) continue;
-    const locales = directories(join(root, base)).filter(isLocaleCode);
+    const locales = localesIn(base);
     if (locales.includes('en')) return { name: 'astro', patterns: [`${base}/{locale}/**`], source: 'en' };
     if (locales.length > 0) return { name: 'starlight', patterns: [`${base}/**`, `${base}/{locale}/**`], source: 'en' };
   }
-  if (has('content/en')) return { name: 'hugo', patterns: ['content/{locale}/**'], source: 'en' };
-  const docsLocales = directories(join(root, 'docs')).filter(isLocaleCode);
-  if (docsLocales.length > 0 && docsLocales.some((locale) => has(`docs/${locale}/docs`))) {
-    return { name: 'mkdocs', patterns: ['docs/{locale}/docs/**'], source: docsLocales.includes('en') ? 'en' : undefined };
+  const content = localesIn('content');
+  if (content.includes('en') || content.length > 1) return { name: 'hugo', patterns: ['content/{locale}/**'], source: englishIf(content) };
+  const docs = localesIn('docs');
+  if (docs.some((locale) => has(`docs/${locale}/docs`))) {
+    return { name: 'mkdocs', patterns: ['docs/{locale}/docs/**'], source: englishIf(docs) };
   }
-  if (docsLocales.length > 1) return { name: 'docs-locale', patterns: ['docs/{locale}/**'], source: docsLocales.includes('en') ? 'en' : undefined };
-  const siblings = top.map((name) => /^(.+)\.([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4})?)$/.exec(name)).filter((m) => m && isLocaleCode(m[2]!));
-  const prefixes = new Set(siblings.map((m) => m![1]));
-  if (siblings.length > 1 && prefixes.size === 1) {
-    const prefix = [...prefixes][0]!;
-    const locales = siblings.map((m) => m![2]!);
-    return { name: 'sibling-repositories', patterns: [`${prefix}.{locale}/**`], source: locales.includes('en') ? 'en' : undefined };
+  if (docs.length > 1) return { name: 'docs-locale', patterns: ['docs/{locale}/**'], source: englishIf(docs) };
+  // Sibling repositories: `experience-platform.de-DE/`, `experience-platform.fr-FR/`; the largest family wins.
+  const families = new Map<string, string[]>();
+  for (const name of top) {
+    const match = new RegExp(`^(.+)\\.(${LOCALE_SOURCE})$`).exec(name);
+    if (match && isLocaleCode(match[2]!)) families.set(match[1]!, [...(families.get(match[1]!) ?? []), match[2]!]);
   }
-  const localeDirs = top.filter(isLocaleCode);
-  if (localeDirs.length > 1) return { name: 'locale-directories', patterns: ['{locale}/**'], source: localeDirs.includes('en') ? 'en' : undefined };
+  const [prefix, siblings] = [...families.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
+  if (prefix && siblings && siblings.length > 1) {
+    return { name: 'sibling-repositories', patterns: [`${prefix}.{locale}/**`], source: englishIf(siblings) };
+  }
+  const localeDirectories = top.filter(isLocaleCode);
+  if (localeDirectories.length > 1) return { name: 'locale-directories', patterns: ['{locale}/**'], source: englishIf(localeDirectories) };
   return undefined;
 }
 
-/** Detect the suffix layout (`index.zh-CN.md` beside `index.en-US.md`) from a list of files. */
-function detectSuffix(files: string[]): Layout | undefined {
-  const locales = new Map<string, number>();
+const SUFFIX = new RegExp(`^(.*)\\.(${LOCALE_SOURCE})\\.mdx?$`);
+
+/** Detect the suffix layouts from a list of files: `index.zh-CN.md` beside `index.en-US.md`, or beside `index.md`. */
+export function detectSuffix(files: string[]): Layout | undefined {
+  const locales = new Set<string>();
+  const suffixed = new Set<string>();
   for (const file of files) {
-    const match = /\.([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4})?)\.mdx?$/.exec(file);
-    if (match && isLocaleCode(match[1]!)) locales.set(match[1]!, (locales.get(match[1]!) ?? 0) + 1);
+    const match = SUFFIX.exec(file);
+    if (match && isLocaleCode(match[2]!)) {
+      locales.add(match[2]!);
+      suffixed.add(match[1]!);
+    }
   }
-  const found = [...locales.entries()].filter(([, count]) => count >= 1).map(([locale]) => locale);
-  if (found.length === 0) return undefined;
-  if (found.length === 1) return { name: 'suffix', patterns: ['**/*.md', '**/*.{locale}.md', '**/*.mdx', '**/*.{locale}.mdx'], source: 'en' };
-  return { name: 'suffix', patterns: ['**/*.{locale}.md', '**/*.{locale}.mdx'], source: found.includes('en') ? 'en' : undefined };
+  if (locales.size === 0) return undefined;
+  const suffixPatterns = ['**/*.{locale}.md', '**/*.{locale}.mdx'];
+  // `index.md` beside `index.fr.md`: the unsuffixed copy is the source.
+  const paired = files.some((file) => !SUFFIX.test(file) && suffixed.has(file.replace(MARKDOWN, '')));
+  if (paired && !locales.has('en')) {
+    return { name: 'suffix-with-source', patterns: ['**/*.md', '**/*.mdx', ...suffixPatterns], source: 'en' };
+  }
+  return { name: 'suffix', patterns: suffixPatterns, source: englishIf([...locales]) };
 }
 
 export interface DiscoverOptions {
@@ -178,45 +375,51 @@ export interface DiscoverOptions {
 export interface Discovery {
   layout: LayoutInfo;
   groups: PageGroup[];
+  /** Directories and links that could not be walked. */
+  problems: DiscoveryProblem[];
   /** Expected path of a page's copy in a locale, for messages. */
   expectedPath(page: PageGroup, locale: string): string | undefined;
+  /** The page id a path (relative to cwd, present or deleted) would have, if the patterns match it. */
+  pageOf(file: string): string | undefined;
 }
+
+const LAYOUT_HINT =
+  'looked for {locale}/**, docs/{locale}/**, content/{locale}/**, docs/{locale}/docs/**, pages.{locale}/**, i18n/{locale}/…, src/content/docs/{locale}/**, name.{locale}/**, *.{locale}.md';
 
 /** Find every Markdown file under `root`, tell its locale and page, and group copies of the same page. */
 export async function discover(options: DiscoverOptions): Promise<Discovery> {
   const root = resolve(options.cwd, options.root);
-  if (!isDirectory(root)) {
-    throw new UsageError(`${options.root}: no such directory`);
-  }
-  let layout: Layout | undefined = options.patterns?.length
-    ? { name: 'configured', patterns: options.patterns, source: options.source }
-    : detectLayout(root);
-  const ignore = [...ALWAYS_IGNORED, ...(options.ignore ?? [])];
+  if (!isDirectory(root)) throw new UsageError(`${options.root}: no such directory`);
+  const ignored = ignoreMatcher(options.ignore ?? []);
+  const configured = Boolean(options.patterns?.length);
+  let layout: Layout | undefined = configured ? { name: 'configured', patterns: options.patterns!, source: options.source } : detectLayout(root);
+  let walked: Walk | undefined;
   if (!layout) {
-    const all = await glob('**/*.{md,mdx}', { cwd: root, ignore, followSymbolicLinks: false, dot: false });
-    layout = detectSuffix(all);
-    if (!layout) {
-      throw new UsageError(
-        `${options.root}: no localized layout found (looked for {locale}/**, docs/{locale}/**, content/{locale}/**, pages.{locale}/**, i18n/{locale}/…, src/content/docs/{locale}/**, *.{locale}.md); name one with --pattern`,
-      );
-    }
+    // No directory layout: look for locale suffixes among all Markdown files (one walk, reused below).
+    walked = walk(root, [compilePattern('**/*.{md,mdx}')], ignored);
+    layout = detectSuffix(walked.files);
+    if (!layout) throw new UsageError(`${options.root}: no localized layout found (${LAYOUT_HINT}); name one with --pattern`);
   }
   const source = options.source ?? layout.source;
   const compiled = layout.patterns.map(compilePattern);
-  const allowed = options.locales?.length ? new Set(options.locales) : undefined;
+  const tokenless = compiled.find((pattern) => !pattern.hasLocale);
+  if (tokenless && !source) throw new UsageError(`pattern \`${tokenless.pattern}\` has no {locale} token, so it needs --source <locale>`);
+  const { files: paths, problems } = walked ?? walk(root, compiled, ignored);
+  // The source is always linted: --locales names the translations to check against it.
+  const allowed = options.locales?.length ? new Set([...options.locales, ...(source ? [source] : [])]) : undefined;
   const files = new Map<string, { locale: string; page: string; pattern: CompiledPattern }>();
-  for (const pattern of compiled) {
-    const matches = await glob(pattern.glob, { cwd: root, ignore, followSymbolicLinks: false, dot: false, onlyFiles: true });
-    for (const path of matches) {
+  const matchedBy = new Set<CompiledPattern>();
+  for (const path of paths) {
+    for (const pattern of compiled) {
       const hit = pageOf(path, pattern);
       if (!hit) continue;
       let locale = hit.locale;
       if (pattern.hasLocale) {
         if (!locale || !(allowed ? allowed.has(locale) : isLocaleCode(locale))) continue;
       } else {
-        if (!source) throw new UsageError(`pattern \`${pattern.pattern}\` has no {locale} token, so it needs --source <locale>`);
-        locale = source;
+        locale = source!;
       }
+      matchedBy.add(pattern);
       const previous = files.get(path);
       // A file a {locale} pattern claims belongs to that locale, not to the source pattern that also matches it.
       if (previous && (!pattern.hasLocale || previous.pattern.hasLocale)) continue;
@@ -224,25 +427,35 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     }
   }
   if (files.size === 0) {
-    throw new UsageError(`${options.root}: the patterns ${layout.patterns.map((p) => `\`${p}\``).join(', ')} match no Markdown file`);
+    throw new UsageError(`${options.root}: the pattern${compiled.length > 1 ? 's' : ''} ${layout.patterns.map((p) => `\`${p}\``).join(', ')} match no Markdown file`);
+  }
+  if (configured) {
+    const unmatched = compiled.filter((pattern) => !matchedBy.has(pattern));
+    if (unmatched.length > 0) {
+      throw new UsageError(`${options.root}: the pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `\`${p.pattern}\``).join(', ')} match${unmatched.length > 1 ? '' : 'es'} no Markdown file`);
+    }
   }
   const groups = new Map<string, PageGroup>();
-  for (const [path, { locale, page }] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const group = groups.get(page) ?? { id: page, files: [] };
-    const absolute = join(root, path);
-    const file: PageFile = { locale, path: absolute, file: toPosix(relative(options.cwd, absolute)) };
-    const existing = group.files.find((candidate) => candidate.locale === locale);
-    // `index.md` and `index.mdx` of one locale: keep the first, the other is linted on its own page id next run.
-    if (!existing) group.files.push(file);
-    groups.set(page, group);
+  const cwdRelative = (path: string) => toPosix(relative(options.cwd, join(root, path))) || '.';
+  const rootPrefix = cwdRelative('') === '.' ? '' : `${cwdRelative('')}/`;
+  for (const [path, { locale, page }] of files) {
+    let group = groups.get(page);
+    if (!group) groups.set(page, (group = { id: page, files: [] }));
+    // `index.md` and `index.mdx` of one locale: keep the first in path order.
+    const existing = group.files.findIndex((candidate) => candidate.locale === locale);
+    const file: PageFile = { locale, path: root + sep + path.split('/').join(sep), file: rootPrefix + path };
+    if (existing === -1) group.files.push(file);
+    else if (file.file < group.files[existing]!.file) group.files[existing] = file;
   }
   const locales = [...new Set([...files.values()].map((file) => file.locale))].sort();
   if (source && !locales.includes(source) && options.source) {
     throw new UsageError(`source locale \`${source}\` has no files under ${options.root} (found: ${locales.join(', ')})`);
   }
-  if (allowed) {
-    const absent = [...allowed].filter((locale) => !locales.includes(locale));
-    if (absent.length > 0) throw new UsageError(`locale${absent.length > 1 ? 's' : ''} ${absent.join(', ')}: no files found under ${options.root}`);
+  if (options.locales?.length) {
+    const absent = options.locales.filter((locale) => !locales.includes(locale));
+    if (absent.length > 0) {
+      throw new UsageError(`locale${absent.length > 1 ? 's' : ''} ${absent.join(', ')}: no files found under ${options.root} (found: ${locales.join(', ')})`);
+    }
   }
   const ordered = [...groups.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const group of ordered) group.files.sort((a, b) => (a.locale === source ? -1 : b.locale === source ? 1 : a.locale < b.locale ? -1 : 1));
@@ -250,16 +463,25 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   return {
     layout: info,
     groups: ordered,
+    problems: problems.map((problem) => ({ ...problem, file: cwdRelative(problem.file) })),
+    pageOf(file) {
+      const path = toPosix(relative(root, resolve(options.cwd, file)));
+      for (const pattern of compiled) {
+        const hit = pageOf(path, pattern);
+        if (hit && (!pattern.hasLocale || (hit.locale && locales.includes(hit.locale)))) return hit.page;
+      }
+      return undefined;
+    },
     expectedPath(page, locale) {
       const sample = page.files[0];
       if (!sample) return undefined;
       const pattern = compiled.find((p) => (locale === info.source ? !p.hasLocale : p.hasLocale)) ?? compiled.find((p) => p.hasLocale);
       if (!pattern) return undefined;
-      const extension = /\.mdx?$/i.exec(sample.file)?.[0] ?? '.md';
-      const base = pattern.glob.startsWith('**') || pattern.pattern.includes('*.{locale}') ? undefined : pattern.pattern;
-      if (!base) return undefined;
-      const prefix = base.replace(/\*\*.*$/, '').replaceAll('{locale}', locale);
-      return toPosix(relative(options.cwd, join(root, prefix, page.id + extension)));
+      const extension = MARKDOWN.exec(sample.file)?.[0] ?? '.md';
+      if (pattern.full.startsWith('**/') && /\*\.\{locale\}\.mdx?$/.test(pattern.full)) return cwdRelative(`${page.id}.${locale}${extension}`);
+      if (pattern.full.startsWith('**/')) return cwdRelative(`${page.id}${extension}`);
+      const prefix = pattern.full.replace(/\*\*.*$/, '').replaceAll('{locale}', locale);
+      return cwdRelative(`${prefix}${page.id}${extension}`);
     },
   };
 }

@@ -1,8 +1,11 @@
 /** Run every rule over every page group and stamp the findings: ids, severities, positions, fingerprints. */
 import { createHash } from 'node:crypto';
+import { relative, resolve } from 'node:path';
 import { rules as allRules } from '../rules/index.js';
 import { ruleOptions, type Config } from './config.js';
-import { discover } from './discover.js';
+import { discover, type DiscoveryProblem } from './discover.js';
+import { baseFingerprint, numberFingerprints } from './fingerprint.js';
+import { inShard, type Shard } from './shard.js';
 import { extract } from './extract.js';
 import { readText } from './read.js';
 import { revisionOf } from './revisions.js';
@@ -25,8 +28,10 @@ export interface LintOptions extends Config {
   root?: string;
   /** Working directory: paths in findings are relative to it. */
   cwd?: string;
-  /** Only lint the page groups these files (relative to cwd) belong to. */
+  /** Only lint the page groups these files (relative to cwd) belong to; deleted files count by their path. */
   only?: string[];
+  /** Only lint the page groups of this shard (`--shard i/n`). */
+  shard?: Shard;
 }
 
 const ZERO: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
@@ -50,10 +55,16 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const source = discovery.layout.source;
   let groups = discovery.groups;
   if (options.only) {
-    const wanted = new Set(options.only);
-    groups = groups.filter((group) => group.files.some((file) => wanted.has(file.file)));
+    // `./de/a.md`, `de\a.md` or an absolute path name the same file as `de/a.md`.
+    const wanted = new Set(options.only.map((file) => relative(cwd, resolve(cwd, file)).split('\\').join('/')));
+    // A deleted file still selects its page, by the page id its path would have.
+    const pages = new Set([...wanted].flatMap((file) => discovery.pageOf(file) ?? []));
+    groups = groups.filter((group) => pages.has(group.id) || group.files.some((file) => wanted.has(file.file)));
   }
-  const findings: Finding[] = [];
+  if (options.shard) groups = groups.filter((group) => inShard(group.id, options.shard!));
+  // Directories and links discovery could not walk; left out when only some pages are linted (in shard 1 only).
+  const partial = options.only !== undefined || (options.shard !== undefined && options.shard.index !== 1);
+  const findings: Finding[] = partial ? [] : discoveryFindings(discovery.problems, active);
   let files = 0;
   for (const group of groups) {
     const copies = await readGroup(group);
@@ -61,12 +72,14 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     findings.push(...lintGroup(group, copies, { source, locales: discovery.layout.locales, active, settings, expectedPath: (locale) => discovery.expectedPath(group, locale) }));
   }
   findings.sort(compareFindings);
+  numberFingerprints(findings);
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
   return {
     version: 1,
     summary: { pages: groups.length, files, errors: count('error'), warnings: count('warning'), infos: count('info') },
     findings,
     layout: discovery.layout,
+    files: groups.flatMap((group) => group.files.map((file) => file.file)),
   };
 }
 
@@ -221,6 +234,26 @@ function peerMessage(subject: string, groups: AgreementGroup[]): string {
   return `${subject}: copies disagree, no source locale to decide: ${parts.join('; ')}`;
 }
 
+/** Findings for what discovery could not walk (unreadable directories, link loops), under the unreadable-file rule. */
+function discoveryFindings(problems: DiscoveryProblem[], active: Array<{ rule: Rule; severity: Severity }>): Finding[] {
+  const unreadable = active.find(({ rule }) => rule.id === 'unreadable-file');
+  if (!unreadable) return [];
+  return problems.map((problem) => ({
+    ruleId: unreadable.rule.id,
+    severity: unreadable.severity,
+    locale: '',
+    file: problem.file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    message: problem.message,
+    category: 'unreadable',
+    fingerprint: hash(`${unreadable.rule.id}|${problem.file}|${problem.message}`),
+    page: '',
+  }));
+}
+
 /** Run a rule; a rule that throws becomes a finding on the page, never a crash. */
 function guard(rule: Rule, group: PageGroup, copy: PageCopy | undefined, findings: Finding[], run: () => void): void {
   try {
@@ -268,7 +301,7 @@ function stamp(
     endLine: span.end.line,
     endColumn: span.end.column,
     message: report.message,
-    fingerprint: hash([rule.id, page, locale, report.category ?? '', report.key ?? '', report.expected ?? '', report.found ?? '', report.key ? '' : report.message].join('|')),
+    fingerprint: baseFingerprint({ ruleId: rule.id, page, locale, category: report.category, expected: report.expected, found: report.found, message: report.message }),
     page,
   };
   if (report.category) finding.category = report.category;

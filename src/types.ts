@@ -314,6 +314,8 @@ export interface LintResult {
   findings: Finding[];
   /** How the tree was read: layout, source locale, locales. */
   layout: LayoutInfo;
+  /** Every file linted, relative to the working directory (not part of the JSON output). */
+  files?: string[];
 }
 
 export interface LayoutInfo {

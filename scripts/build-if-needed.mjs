@@ -1,0 +1,21 @@
+// Build dist/ after `npm install` in a checkout (a git dependency, a pre-commit hook environment, a fresh clone).
+// Not a `prepare` script: npm prints lifecycle banners on standard output during `npm pack`, and pre-commit reads the
+// tarball name from that output. A published package already has dist/, so this does nothing there.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const root = new URL('..', import.meta.url);
+const tsconfig = new URL('tsconfig.json', root);
+// A published package ships dist/ and no tsconfig.json: nothing to build.
+if (!existsSync(tsconfig)) process.exit(0);
+let tsc;
+try {
+  tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+} catch {
+  if (existsSync(new URL('dist/src/bin.js', root))) process.exit(0);
+  console.error('doc-drift: dist/ is missing and TypeScript is not installed to build it (run npm install with dev dependencies)');
+  process.exit(1);
+}
+const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+process.exit(result.status ?? 1);

@@ -1,0 +1,49 @@
+/** A Markdown report for `$GITHUB_STEP_SUMMARY` or a pull request comment: counts, then one table per file. */
+import type { Finding, LintResult } from '../types.js';
+
+/** GitHub rejects step summaries over 1 MiB; past this many findings the rest are counted, not listed. */
+const MAX_ROWS = 1000;
+
+const ICON = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' } as const;
+
+/** Make `text` safe inside a Markdown table cell: no line breaks, no column separators, no stray HTML. */
+export function escapeCell(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Format `result` as a Markdown summary. */
+export function markdown(result: LintResult): string {
+  const { errors, warnings, infos, pages, files } = result.summary;
+  const total = errors + warnings + infos;
+  const layout = `${result.layout.name} layout, ${result.layout.source ? `source \`${result.layout.source}\`` : 'no source locale'}`;
+  // The invisible marker lets a bot find and update its earlier pull request comment instead of adding another.
+  const lines = ['<!-- doc-drift-report -->', '## doc-drift', ''];
+  if (total === 0) {
+    lines.push(`✅ No drift in ${pages} page${pages === 1 ? '' : 's'} (${files} files; ${layout}).`, '');
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push(
+    `${errors > 0 ? '❌' : '⚠️'} **${total} finding${total === 1 ? '' : 's'}** in ${pages} page${pages === 1 ? '' : 's'} (${files} files; ${layout}).`,
+    '',
+    '| errors | warnings | info |',
+    '| ---: | ---: | ---: |',
+    `| ${errors} | ${warnings} | ${infos} |`,
+    '',
+  );
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of result.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  let shown = 0;
+  for (const [file, findings] of byFile) {
+    if (shown >= MAX_ROWS) break;
+    lines.push(`### \`${file.replace(/`/g, "'")}\``, '', '| line | severity | rule | message | reference |', '| ---: | --- | --- | --- | --- |');
+    for (const finding of findings) {
+      if (shown >= MAX_ROWS) break;
+      shown++;
+      const reference = finding.reference ? `\`${escapeCell(finding.reference.file)}:${finding.reference.line}\`` : '';
+      lines.push(`| ${finding.line} | ${ICON[finding.severity]} | \`${finding.ruleId}\` | ${escapeCell(finding.message)} | ${reference} |`);
+    }
+    lines.push('');
+  }
+  if (shown < total) lines.push(`…and ${total - shown} more: run doc-drift locally or download the full report.`, '');
+  return `${lines.join('\n')}\n`;
+}
