@@ -160,7 +160,8 @@ function prepareLine(raw: string, key: string, state: ScanState, held: Held, ind
     // In a shell, `<database-name>` is a blank too (a redirection has spaces around its `<`).
     if (HASH.includes(key) || TEXT.includes(key)) {
       line = line.replace(/<([a-z\p{L}][\p{L}\p{N}_-]*)>/gu, (whole, text: string) =>
-        /[-_]/.test(text) || /[^\p{ASCII}]/u.test(text) ? `<${held.hold(text, 'label')}>` : whole,
+        // Not `<ORG_ID>`: an upper-case name is a placeholder, compared as one.
+        (/[-_]/.test(text) && /\p{Ll}/u.test(text)) || /[^\p{ASCII}]/u.test(text) ? `<${held.hold(text, 'label')}>` : whole,
       );
     }
   }

@@ -159,6 +159,8 @@ function sameLine(a: CodeLine, b: CodeLine, texts: Texts): boolean {
   return aLabels === bLabels || translated({ text: aLabels, kind: 'label' }, { text: bLabels, kind: 'label' }, false, texts.neutral);
 }
 
+const URL_LIKE = /\b[a-z][\w+.-]*:\/\/\S+/gi;
+
 /** `YOUR_API_KEY` or `YOUR-LOCALE`: a blank for the reader, which a translation may word in its language. */
 const BLANK = /^YOUR[-_][A-Z0-9_-]+$/;
 
@@ -176,8 +178,14 @@ function filledBlanks(reference: string, translation: string): boolean {
  * are still there.
  */
 function translatedOutput(reference: string, translation: string, texts: Texts): boolean {
-  // One side in another script (the reference may be the translated one, as in Ant Design's zh-CN source).
-  if (hasNonAscii(translation) === hasNonAscii(reference)) return false;
+  // One side in another script (the reference may be the translated one, as in Ant Design's zh-CN source), or two
+  // lines in Latin script that share few words, such as server output translated into Spanish.
+  const words = (line: string) => line.toLowerCase().match(/\p{L}{2,}/gu) ?? [];
+  const otherScript = hasNonAscii(translation) !== hasNonAscii(reference);
+  const sentence = (line: string) => /^\s*\p{Lu}/u.test(line) && !/[=(){}[\];<>$|&]/.test(line.replace(URL_LIKE, ' '));
+  if (!otherScript && !(sentence(reference) && sentence(translation) && words(reference).length >= 3 && orderedSimilarity(words(reference), words(translation)) < 0.4)) {
+    return false;
+  }
   const skeleton = (line: string) => line.replace(/[\p{L}\p{M}]+/gu, '').replace(/[\s…。，、！？：；.,!?:;'"`]/g, '');
   if (skeleton(reference) !== skeleton(translation)) return false;
   const tokens = (line: string, side: 0 | 1) => textTokens(line).map((token) => texts.neutral[side](token)).join(' ');
@@ -205,6 +213,9 @@ export function translated(
   if (tokens(a.text, 0) !== tokens(b.text, 1) && textTokens(a.text).join(' ') !== textTokens(b.text).join(' ')) return false;
   if (a.kind === 'label' || b.kind === 'label') return true;
   if (BLANK.test(a.text) && /^[\p{Lu}\p{N}_-]+$/u.test(b.text)) return true;
+  // `<most-recent-commit-hash>` and its translation: a blank for the reader, worded for people.
+  const angleBlank = (text: string) => /^<[^<>]*[\p{Ll}\s-][^<>]*>$/u.test(text.trim()) && !/^<\/?[a-z]+(\s|>)/.test(text.trim());
+  if (angleBlank(a.text) && angleBlank(b.text)) return true;
   // A single word translated by a phrase (`setbacks`, `battute d'arresto`) is words, not a renamed value.
   const word = (text: string) => /^\p{Ll}+$/u.test(text);
   const phrase = (text: string) => /\s/.test(text.trim()) && isDisplayString(text);
@@ -213,7 +224,7 @@ export function translated(
   if (hasNonAscii(a.text) || hasNonAscii(b.text)) return isDisplayString(a.text) || isDisplayString(b.text);
   if (!isDisplayString(a.text) || !isDisplayString(b.text)) return false;
   // Two English-looking strings that share most words in the same order were edited, not translated.
-  const letters = (text: string) => text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const letters = (text: string) => text.replace(/<[^<>]*>/g, ' ').toLowerCase().match(/\p{L}+/gu) ?? [];
   // Sentences (capitalised) share names and loanwords with their translation more often than commands do.
   const sentences = /^\p{Lu}/u.test(a.text.trim()) && /^\p{Lu}/u.test(b.text.trim());
   return orderedSimilarity(letters(a.text), letters(b.text)) < (sentences ? 0.75 : 0.6);

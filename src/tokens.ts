@@ -70,7 +70,12 @@ export function textTokens(text: string): string[] {
  */
 export function isDisplayString(text: string): boolean {
   // `<Public ID>`, `[your name]`: a blank for the reader to fill in, worded for people.
-  const bare = text.replace(PLACEHOLDER, ' ').replace(URL, ' ').trim().replace(/^<([^<>]+)>$|^\[([^[\]]+)\]$/, '$1$2');
+  const bare = text
+    .replace(PLACEHOLDER, ' ')
+    .replace(URL, ' ')
+    .trim()
+    .replace(/^<([^<>]+)>$|^\[([^[\]]+)\]$/, '$1$2')
+    .replace(/[\s.!?¡¿:;,…]+$/u, '');
   if (bare === '') return false;
   // eslint-disable-next-line no-control-regex
   if (/\p{L}/u.test(bare) && /[^\u0000-\u007f]/.test(bare)) return true;
