@@ -165,7 +165,8 @@ function prepareLine(raw: string, key: string, state: ScanState, held: Held, ind
       );
     }
   }
-  if (TEXT.includes(key)) return isTextLine(trimmed) ? line.replace(/\S.*\S|\S/, (text) => held.hold(text, 'string')) : line;
+  // A text line with a blank in it is compared around the blank; other text lines are held whole.
+  if (TEXT.includes(key)) return isTextLine(trimmed) && !line.includes(OPEN) ? line.replace(/\S.*\S|\S/, (text) => held.hold(text, 'string')) : line;
   if ((key === 'astro' || MARKDOWN.includes(key)) && trimmed === '---' && (index === 0 || state.frontMatter || state.previous === '')) {
     state.frontMatter = !state.frontMatter;
     return line;

@@ -56,3 +56,25 @@ describe('normalizeCode', () => {
     expect(normalizeCode('<p>Hello, world</p> <!-- greeting -->', 'html', false)).toEqual(['<p>⟨⟩</p>']);
   });
 });
+
+describe('display text in lines', () => {
+  it('accepts output lines and blanks written in the translation language', () => {
+    expect(compareCode('[plugin] Starting long process…', '[plugin] Запуск длительного процесса…', 'shell', false).equal).toBe(true);
+    expect(compareCode('Listening for requests on http://localhost:8080', 'Escuchando solicitudes en http://localhost:8080', 'console', false).equal).toBe(true);
+    expect(compareCode('git rebase origin/<your-branch-name>', 'git rebase origin/<你的分支名>', 'sh', false).equal).toBe(true);
+    expect(compareCode('KEY=YOUR_API_KEY', 'KEY=VOTRE_CLE_API', 'sh', false).equal).toBe(true);
+  });
+
+  it('still sees a changed command or an upper-case placeholder', () => {
+    expect(compareCode('yarn add foo bar', 'npm install baz qux', 'sh', false).equal).toBe(false);
+    expect(compareCode('git add <PATH-TO-YOUR-UPDATED-FILES>', 'git add <PATH-TO-YOUR-NEW-FILES>', 'sh', false).equal).toBe(false);
+    expect(compareCode('KEY=YOUR_API_KEY', 'TOKEN=VOTRE_CLE_API', 'sh', false).equal).toBe(false);
+  });
+
+  it('accepts translated Mermaid labels and markup text moved around a link', () => {
+    const en = 'sequenceDiagram\n  participant Client\n  Client->>Server: Send request\n  A -- Yes --> B[Start here]';
+    const de = 'sequenceDiagram\n  participant Client as Kunde\n  Client->>Server: Anfrage senden\n  A -- Ja --> B[Hier beginnen]';
+    expect(compareCode(en, de, 'mermaid', false).equal).toBe(true);
+    expect(compareCode('<p>Learn more on <a href="/x/">the site</a>!</p>', '<p>詳しくは<a href="/x/">サイト</a>をご確認ください！</p>', 'astro', false).equal).toBe(true);
+  });
+});
