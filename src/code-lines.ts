@@ -157,11 +157,11 @@ function prepareLine(raw: string, key: string, state: ScanState, held: Held, ind
   if (!MARKUP.includes(key) && !JSX.includes(key)) {
     // `<ID OF THE PR>`: a blank for the reader, worded for people.
     line = line.replace(/<([A-Za-z][^<>=/]*\s[^<>=/]*)>/g, (_, text: string) => `<${held.hold(text, 'label')}>`);
-    // In a shell, `<database-name>` is a blank too (a redirection has spaces around its `<`).
+    // In a shell, `<database-name>` or `<filename>` is a blank too (a redirection has spaces around its `<`).
     if (HASH.includes(key) || TEXT.includes(key)) {
       line = line.replace(/<([a-z\p{L}][\p{L}\p{N}_-]*)>/gu, (whole, text: string) =>
         // Not `<ORG_ID>`: an upper-case name is a placeholder, compared as one.
-        (/[-_]/.test(text) && /\p{Ll}/u.test(text)) || /[^\p{ASCII}]/u.test(text) ? `<${held.hold(text, 'label')}>` : whole,
+        (/[-_]/.test(text) && /\p{Ll}/u.test(text)) || /^\p{Ll}+$/u.test(text) || /[^\p{ASCII}]/u.test(text) ? `<${held.hold(text, 'label')}>` : whole,
       );
     }
   }

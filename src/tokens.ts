@@ -61,7 +61,9 @@ const VERSION = /\b\d+(?:\.\d+)+\b/g;
 
 /** What must survive in a translated display text, sorted (word order may change): placeholders, URLs, paths, versions. */
 export function textTokens(text: string): string[] {
-  return [...placeholders(text), ...urls(text), ...paths(text), ...(text.replace(URL, ' ').match(VERSION) ?? [])].sort();
+  // `${state ? "enabled" : "disabled"}`: the expression must stay, the words quoted in it may be translated.
+  const interpolations = (text.match(/\$\{[^{}]*\}/g) ?? []).map((part) => part.replace(/(["'])(?:(?!\1).)*\1/g, '""').replace(/\s+/g, ''));
+  return [...placeholders(text), ...interpolations, ...urls(text), ...paths(text), ...(text.replace(URL, ' ').match(VERSION) ?? [])].sort();
 }
 
 /**
@@ -71,6 +73,7 @@ export function textTokens(text: string): string[] {
 export function isDisplayString(text: string): boolean {
   // `<Public ID>`, `[your name]`: a blank for the reader to fill in, worded for people.
   const bare = text
+    .replace(/\$\{[^{}]*\}/g, ' ')
     .replace(PLACEHOLDER, ' ')
     .replace(URL, ' ')
     .trim()
