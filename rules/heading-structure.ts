@@ -1,8 +1,11 @@
-import { diffArrays } from 'diff';
-import { where } from '../src/messages.js';
-import type { Rule } from '../src/types.js';
+import { align } from '../src/align.js';
+import { quote, where } from '../src/messages.js';
+import type { Heading, Rule } from '../src/types.js';
 
-/** The sequence of heading levels differs from the reference: a heading dropped, added or moved up or down. */
+/** More headings missing than this (and more than a third of the reference's) read as one partial or outdated copy. */
+const MANY_MISSING = 5;
+
+/** Headings dropped, added or moved to another level, compared with the reference. */
 export const headingStructure: Rule = {
   id: 'heading-structure',
   description: 'Headings keep the reference’s levels and order',
@@ -10,44 +13,79 @@ export const headingStructure: Rule = {
   defaultSeverity: 'warning',
   compare(context) {
     const { reference, translation } = context;
-    const refDepths = reference.headings.map((heading) => heading.depth);
-    const trDepths = translation.headings.map((heading) => heading.depth);
-    if (refDepths.join() === trDepths.join()) return;
-    let r = 0;
-    let t = 0;
-    for (const change of diffArrays(refDepths, trDepths)) {
-      const count = change.count ?? change.value.length;
-      if (change.removed) {
-        for (let k = 0; k < count; k++, r++) {
-          const heading = reference.headings[r]!;
-          const anchor = translation.headings[t - 1]?.span ?? translation.headings[t]?.span ?? heading.span;
-          context.report({
-            message: `Missing level-${heading.depth} heading that ${where(reference, heading.span)} has ("${heading.text}")`,
-            subject: `Level-${heading.depth} heading "${heading.text}"`,
-            span: { start: anchor.end, end: anchor.end },
-            referenceSpan: heading.span,
-            category: 'missing',
-            key: `missing:${r}`,
-            expected: `h${heading.depth}`,
-            found: '(none)',
-          });
-        }
-      } else if (change.added) {
-        for (let k = 0; k < count; k++, t++) {
-          const heading = translation.headings[t]!;
-          context.report({
-            message: `Extra level-${heading.depth} heading ("${heading.text}") that ${reference.locale} does not have at this place`,
-            subject: `Level-${heading.depth} heading "${heading.text}"`,
-            span: heading.span,
-            category: 'extra',
-            expected: '(none)',
-            found: `h${heading.depth}`,
-          });
-        }
-      } else {
-        r += count;
-        t += count;
+    // Headings of one level whose id, inline code or text is the same anchor the alignment; between those, headings
+    // pair in order (translated text), and a pair of two levels is a heading moved up or down.
+    const pairs = align(reference.headings, translation.headings, sameHeading, similarHeading);
+    const missing = pairs.filter((pair) => pair.reference && !pair.translation);
+    const extra = pairs.filter((pair) => pair.translation && !pair.reference);
+    if (missing.length > MANY_MISSING && missing.length * 3 > reference.headings.length) {
+      const first = missing[0]!.reference!;
+      const at = translation.headings[0]?.span ?? translation.blocks[0]?.span;
+      const start = at?.start ?? { line: 1, column: 1, offset: 0 };
+      context.report({
+        message:
+          `${missing.length} of the ${reference.headings.length} headings of ${reference.locale} are missing` +
+          `${extra.length ? ` and ${extra.length} are extra` : ''}, the first ${quote(first.text)} (${where(reference, first.span)}): the copy looks partial or outdated`,
+        subject: 'Headings',
+        span: { start, end: start },
+        referenceSpan: first.span,
+        category: 'incomplete',
+        key: 'incomplete',
+        expected: `${reference.headings.length} headings`,
+        found: `${translation.headings.length} headings`,
+      });
+      return;
+    }
+    for (const pair of pairs) {
+      const ref = pair.reference;
+      const tr = pair.translation;
+      if (ref && tr) {
+        if (ref.depth === tr.depth) continue;
+        context.report({
+          message: `Heading "${tr.text}" is level ${tr.depth}; the matching heading ${quote(ref.text)} of ${where(reference, ref.span)} is level ${ref.depth}`,
+          subject: `Level of heading "${ref.text}"`,
+          span: tr.span,
+          referenceSpan: ref.span,
+          category: 'level',
+          key: `level:${pair.referenceIndex}`,
+          expected: `h${ref.depth}`,
+          found: `h${tr.depth}`,
+        });
+      } else if (ref) {
+        const before = pairs.slice(0, pairs.indexOf(pair)).reverse().find((p) => p.translation)?.translation;
+        const anchor = before?.span.end ?? translation.headings[0]?.span.start ?? { line: 1, column: 1, offset: 0 };
+        context.report({
+          message: `Missing level-${ref.depth} heading ${quote(ref.text)} that ${where(reference, ref.span)} has`,
+          subject: `Level-${ref.depth} heading ${quote(ref.text)}`,
+          span: { start: anchor, end: anchor },
+          referenceSpan: ref.span,
+          category: 'missing',
+          key: `missing:${pair.referenceIndex}`,
+          expected: `h${ref.depth}`,
+          found: '(none)',
+        });
+      } else if (tr) {
+        context.report({
+          message: `Extra level-${tr.depth} heading ${quote(tr.text)} that ${reference.locale} does not have here`,
+          subject: `Level-${tr.depth} heading ${quote(tr.text)}`,
+          span: tr.span,
+          category: 'extra',
+          expected: '(none)',
+          found: `h${tr.depth}`,
+        });
       }
     }
   },
 };
+
+/** Whether two headings are the same one: same level, and same id, inline code or text. */
+function sameHeading(a: Heading, b: Heading): boolean {
+  if (a.depth !== b.depth) return false;
+  if (a.id === b.id || a.text === b.text) return true;
+  return a.code.length > 0 && a.code.join('\u0000') === b.code.join('\u0000');
+}
+
+/** Whether two headings may be one translated heading: same level, and each one's code is in the other's text. */
+function similarHeading(a: Heading, b: Heading): boolean {
+  return a.depth === b.depth && a.code.every((code) => b.text.includes(code)) && b.code.every((code) => a.text.includes(code));
+}

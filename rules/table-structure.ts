@@ -1,6 +1,6 @@
-import { alignTables } from '../src/elements.js';
 import { differs, quote, where } from '../src/messages.js';
-import type { Rule, Table, TableRow } from '../src/types.js';
+import { alignRows, alignTables, rowKey, rowKeyOf, rowsKeyed } from '../src/tables.js';
+import type { Rule, RuleContext, Table, TableRow } from '../src/types.js';
 
 /** Tables missing or extra, with another column count, or with rows dropped or added. */
 export const tableStructure: Rule = {
@@ -10,15 +10,17 @@ export const tableStructure: Rule = {
   defaultSeverity: 'error',
   compare(context) {
     const { reference, translation } = context;
-    for (const pair of alignTables(reference.tables, translation.tables)) {
+    const pairs = alignTables(reference.tables, translation.tables);
+    for (const pair of pairs) {
       const ref = pair.reference;
       const tr = pair.translation;
       if (ref && !tr) {
-        const at = translation.tables[0]?.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+        const before = pairs.slice(0, pairs.indexOf(pair)).reverse().find((p) => p.translation)?.translation;
+        const at = before?.span.end ?? translation.tables[0]?.span.start ?? translation.blocks[0]?.span.start ?? { line: 1, column: 1, offset: 0 };
         context.report({
           message: `Missing table that ${where(reference, ref.span)} has (${describe(ref)}, first row ${quote(rowKey(ref.rows[0]))})`,
           subject: `Table with first row ${quote(rowKey(ref.rows[0]))}`,
-          span: { start: at.start, end: at.start },
+          span: { start: at, end: at },
           referenceSpan: ref.span,
           category: 'missing-table',
           key: `missing:${pair.referenceIndex}`,
@@ -42,7 +44,7 @@ export const tableStructure: Rule = {
       if (ref.columns !== tr.columns) {
         context.report(differs(context, 'Table column count', String(ref.columns), String(tr.columns), tr.rows[0]?.span ?? tr.span, ref.rows[0]?.span ?? ref.span, { category: 'columns' }));
       }
-      if (ref.rows.length !== tr.rows.length) rows(context, ref, tr);
+      rows(context, ref, tr);
     }
   },
 };
@@ -51,51 +53,61 @@ function describe(table: Table): string {
   return `${table.columns} columns, ${table.rows.length} rows`;
 }
 
-/** The key of a row: its first cell's inline code if any, else its first cell's text. */
-function rowKey(row: TableRow | undefined): string {
-  const first = row?.cells[0];
-  if (!first) return '';
-  return first.inlineCode[0] ?? first.text;
-}
-
-function rows(context: Parameters<NonNullable<Rule['compare']>>[0], ref: Table, tr: Table): void {
-  const trKeys = tr.rows.map(rowKey);
-  const refKeys = ref.rows.map(rowKey);
-  const keysComparable = ref.rows.slice(1).some((row) => row.cells[0]?.inlineCode.length);
-  if (keysComparable) {
-    let reported = false;
-    ref.rows.forEach((row, index) => {
-      if (index === 0) return;
-      const key = refKeys[index]!;
-      if (trKeys.includes(key)) return;
-      reported = true;
-      const before = ref.rows.slice(0, index).map(rowKey).reverse().find((k) => trKeys.includes(k));
-      const anchor = before !== undefined ? tr.rows[trKeys.indexOf(before)]! : tr.rows[0]!;
+/** Rows dropped or added: named by their key when the first cells identify rows, else counted. */
+function rows(context: RuleContext, ref: Table, tr: Table): void {
+  if (!rowsKeyed(ref, tr)) {
+    if (ref.rows.length !== tr.rows.length) {
+      context.report(differs(context, 'Table row count', String(ref.rows.length - 1), String(tr.rows.length - 1), tr.span, ref.span, { category: 'rows' }));
+    }
+    return;
+  }
+  const pairs = alignRows(ref, tr)!;
+  const keyOf = rowKeyOf(ref);
+  const rowKey = (row: TableRow | undefined) => (row ? keyOf(row) : '');
+  // A key that is unpaired on both sides is a row moved to another place, not one dropped and one added.
+  const unpairedRef = new Set(pairs.filter((p) => p.reference && !p.translation).map((p) => rowKey(p.reference)));
+  const moved = new Set(pairs.filter((p) => p.translation && !p.reference && unpairedRef.has(rowKey(p.translation))).map((p) => rowKey(p.translation)));
+  pairs.forEach((pair, index) => {
+    if (pair.translation && !pair.reference && moved.has(rowKey(pair.translation))) {
+      const key = rowKey(pair.translation);
+      const original = ref.rows.find((row) => rowKey(row) === key)!;
       context.report({
-        message: `Table row ${quote(key)} is missing; ${where(context.reference, row.span)} has it`,
+        message: `Table row ${quote(key)} is at another place than in ${where(context.reference, original.span)}`,
+        subject: `Place of table row ${quote(key)}`,
+        span: pair.translation.span,
+        referenceSpan: original.span,
+        category: 'moved-row',
+        key: `moved:${key}`,
+        expected: 'in order',
+        found: 'moved',
+      });
+      return;
+    }
+    if (pair.reference && !pair.translation) {
+      const key = rowKey(pair.reference);
+      if (moved.has(key)) return;
+      const before = pairs.slice(0, index).reverse().find((p) => p.translation)?.translation ?? tr.rows[0]!;
+      context.report({
+        message: `Table row ${quote(key)} is missing; ${where(context.reference, pair.reference.span)} has it`,
         subject: `Table row ${quote(key)}`,
-        span: { start: anchor.span.end, end: anchor.span.end },
-        referenceSpan: row.span,
+        span: { start: before.span.end, end: before.span.end },
+        referenceSpan: pair.reference.span,
         category: 'missing-row',
         key: `row:${key}`,
         expected: 'present',
         found: 'missing',
       });
-    });
-    tr.rows.forEach((row, index) => {
-      if (index === 0 || refKeys.includes(trKeys[index]!)) return;
-      reported = true;
+    } else if (pair.translation && !pair.reference) {
+      const key = rowKey(pair.translation);
       context.report({
-        message: `Extra table row ${quote(trKeys[index]!)} that ${where(context.reference, ref.span)} does not have`,
-        subject: `Table row ${quote(trKeys[index]!)}`,
-        span: row.span,
+        message: `Extra table row ${quote(key)} that ${where(context.reference, ref.span)} does not have`,
+        subject: `Table row ${quote(key)}`,
+        span: pair.translation.span,
         category: 'extra-row',
-        key: `row:${trKeys[index]}`,
+        key: `row:${key}`,
         expected: 'absent',
         found: 'present',
       });
-    });
-    if (reported) return;
-  }
-  context.report(differs(context, 'Table row count', String(ref.rows.length - 1), String(tr.rows.length - 1), tr.span, ref.span, { category: 'rows' }));
+    }
+  });
 }

@@ -3,17 +3,25 @@ import type { Nodes, Root } from 'mdast';
 import { parseFrontMatter } from './frontmatter.js';
 import { parse } from './parse.js';
 import { LineIndex } from './positions.js';
+import { headingIds } from './slug.js';
 import type { TextFile } from './read.js';
 import type { Admonition, CodeBlock, FileSummary, Span, Table } from './types.js';
 
 type AnyNode = Nodes & { position?: { start: { offset?: number }; end: { offset?: number } } };
 
 const MARKER = /\[!(DNL|UICONTROL)\s+([^\]\n]+?)\s*\]/g;
-const GFM_ALERT = /^\s*\[!([A-Za-z]+)\]/;
-const MKDOCS_BLOCK = /^\/\/\/\s*([A-Za-z][\w-]*)/;
-const DOCUSAURUS_BLOCK = /^:::\s*([A-Za-z][\w-]*)/;
-const MKDOCS_ADMONITION = /^[!?]{3}\+?\s*([A-Za-z][\w-]*)/;
-const HEADING_ANCHOR = /\{\s*#([^\s{}]+)\s*\}\s*$/;
+// Keywords in any script, so that a translated keyword (`:::注意`) is still seen as one.
+const GFM_ALERT = /^\s*\[!(\p{L}[\p{L}\p{N}_-]*)\]/u;
+const MKDOCS_BLOCK = /^\/\/\/\s*(\p{L}[\p{L}\p{N}_-]*)/u;
+const DOCUSAURUS_BLOCK = /^:::\s*(\p{L}[\p{L}\p{N}_-]*)/u;
+const MKDOCS_ADMONITION = /^[!?]{3}\+?\s*(\p{L}[\p{L}\p{N}_-]*)/u;
+// Docsy's alert shortcode, `{{% alert title="Note" color="warning" %}}`: its colour plays the keyword's part.
+const HUGO_ALERT = /^\{\{([%<])\s*alert\b(.*?)\1\}\}/s;
+const ALERT_COLOR = /\bcolor\s*=\s*"?([\w-]+)/;
+// A trailing attribute list, `{#id}`, `{ #id }` or Hugo's `{.notranslate lang=en #id}`: not part of the heading text.
+const ATTRIBUTE = String.raw`(?:[.#][^\s{}]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]+))`;
+const HEADING_ATTRIBUTES = new RegExp(String.raw`\{\s*${ATTRIBUTE}(?:\s+${ATTRIBUTE})*\s*\}\s*$`);
+const HEADING_ID = /(^|[\s{])#([^\s{}]+)/;
 
 /** Plain text of a node, like mdast-util-to-string. */
 function toText(node: AnyNode): string {
@@ -146,6 +154,22 @@ export function extract(file: TextFile, path: string, locale: string): FileSumma
     return true;
   };
 
+  const hugoAlert = (node: AnyNode): boolean => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    const match = HUGO_ALERT.exec(text.slice(start, end));
+    if (!match) return false;
+    const color = ALERT_COLOR.exec(match[2]!);
+    const at = color ? start + match[0].indexOf(color[0]) + color[0].length - color[1]!.length : start;
+    summary.admonitions.push({
+      style: 'hugo',
+      keyword: color?.[1] ?? '',
+      span: lines.span(start, end),
+      keywordSpan: lines.span(at, at + (color?.[1]!.length ?? 0)),
+    });
+    return true;
+  };
+
   const table = (node: AnyNode & { type: 'table' }) => {
     const result: Table = { span: spanOf(node), columns: 0, rows: [] };
     for (const row of node.children) {
@@ -228,16 +252,20 @@ export function extract(file: TextFile, path: string, locale: string): FileSumma
         const block = addBlock('heading', node);
         const span = spanOf(node);
         const source = text.slice(span.start.offset, span.end.offset);
-        const anchor = HEADING_ANCHOR.exec(source);
+        const attributes = HEADING_ATTRIBUTES.exec(source);
+        const anchor = attributes ? HEADING_ID.exec(attributes[0]) : null;
         const heading: FileSummary['headings'][number] = {
           depth: node.depth,
-          text: toText(node).replace(HEADING_ANCHOR, '').trim(),
+          text: toText(node).replace(HEADING_ATTRIBUTES, '').trim(),
+          id: '',
+          code: collectInlineCode(node),
           span,
         };
-        if (anchor) {
-          const at = span.start.offset + anchor.index;
-          heading.anchor = anchor[1]!;
-          heading.anchorSpan = lines.span(at, at + anchor[0].trimEnd().length);
+        if (attributes && anchor) {
+          // The span covers the id alone, so a fix replaces it whatever the brace style ({#id} or { #id }).
+          const at = span.start.offset + attributes.index + anchor.index + anchor[1]!.length + 1;
+          heading.anchor = anchor[2]!;
+          heading.anchorSpan = lines.span(at, at + anchor[2]!.length);
         }
         summary.headings.push(heading);
         for (const child of node.children) inline(child as AnyNode, block);
@@ -248,7 +276,8 @@ export function extract(file: TextFile, path: string, locale: string): FileSumma
         const block = addBlock('paragraph', node);
         admonition('mkdocs', node, MKDOCS_BLOCK) ||
           admonition('docusaurus', node, DOCUSAURUS_BLOCK) ||
-          admonition('mkdocs', node, MKDOCS_ADMONITION);
+          admonition('mkdocs', node, MKDOCS_ADMONITION) ||
+          hugoAlert(node);
         for (const child of node.children) inline(child as AnyNode, block);
         scanMarkers(node, block);
         return;
@@ -289,6 +318,7 @@ export function extract(file: TextFile, path: string, locale: string): FileSumma
   };
 
   walk(parsed.tree as Root as AnyNode);
+  headingIds(summary.headings).forEach((id, index) => (summary.headings[index]!.id = id));
   summary.text = textParts.join('\n');
   return summary;
 }

@@ -22,6 +22,19 @@ export function parse(text: string, isMdx: boolean): Parsed {
     return { tree: mdx.parse(text) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    // Docusaurus (mdx1Compat, on by default) accepts HTML comments in MDX: a file that parses once they are written
+    // as MDX comments is valid there, and is read as Markdown without a warning.
+    if (parsesWithoutHtmlComments(text)) return { tree: markdown.parse(text) };
     return { tree: markdown.parse(text), mdxError: reason };
+  }
+}
+
+function parsesWithoutHtmlComments(text: string): boolean {
+  if (!text.includes('<!--')) return false;
+  try {
+    mdx.parse(text.replace(/<!--([\s\S]*?)-->/g, (_, body: string) => `{/*${body.replace(/\*\//g, '* /')}*/}`));
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -71,7 +71,12 @@ export interface Heading {
   text: string;
   /** Explicit anchor written as `{#id}` or `{ #id }`. */
   anchor?: string;
+  /** The id the heading gets on the rendered page: its explicit anchor, else its text slugged (see slug.ts). */
+  id: string;
+  /** Inline code inside the heading, which is not translated and so identifies it across locales. */
+  code: string[];
   span: Span;
+  /** Span of the explicit anchor's id, without the braces and `#`. */
   anchorSpan?: Span;
 }
 
@@ -109,7 +114,8 @@ export interface Html {
 }
 
 export interface Admonition {
-  style: 'gfm' | 'mkdocs' | 'docusaurus';
+  /** `hugo` is the Docsy `{{% alert %}}` shortcode, whose keyword is its `color` (empty when it has none). */
+  style: 'gfm' | 'mkdocs' | 'docusaurus' | 'hugo';
   /** The keyword as written, e.g. `NOTE`, `tip`. */
   keyword: string;
   span: Span;
