@@ -101,6 +101,8 @@ interface ScanState {
   nestedCode: boolean;
   /** The previous non-blank raw line. */
   previous: string;
+  /** A line other than a comment was seen. */
+  sawCode?: boolean;
   /** The previous line ended inside the text of an element (`<p>Some text`), so this one may go on with it. */
   textOpen?: boolean;
   /** Inside a tag opened on an earlier line and not yet closed (its attributes run over lines). */
@@ -138,7 +140,10 @@ export function codeLines(body: string, lang: string, strict: boolean, meta = ''
     const scanned = state.fenceLine ? prepared : scanLine(prepared, lineStyle, state, held);
     state.fenceLine = false;
     const code = (marker === ' ' ? '' : marker) + scanned;
-    if (raw.trim() !== '') state.previous = raw;
+    if (raw.trim() !== '') {
+      state.previous = raw;
+      if (!/^\s*\/\//.test(raw)) state.sawCode = true;
+    }
     const line = finishLine(code, held.texts, index + 1);
     if (line) out.push(line);
   });
@@ -167,7 +172,9 @@ function prepareLine(raw: string, key: string, state: ScanState, held: Held, ind
   }
   // A text line with a blank in it is compared around the blank; other text lines are held whole.
   if (TEXT.includes(key)) return isTextLine(trimmed) && !line.includes(OPEN) ? line.replace(/\S.*\S|\S/, (text) => held.hold(text, 'string')) : line;
-  if ((key === 'astro' || MARKDOWN.includes(key)) && trimmed === '---' && (index === 0 || state.frontMatter || state.previous === '')) {
+  // Front matter opens on the first line, or after a comment naming the file (`// src/pages/index.astro`).
+  const opening = index === 0 || state.previous === '' || (/^\s*\/\//.test(state.previous) && !state.sawCode);
+  if ((key === 'astro' || MARKDOWN.includes(key)) && trimmed === '---' && (state.frontMatter || opening)) {
     state.frontMatter = !state.frontMatter;
     return line;
   }
@@ -214,7 +221,7 @@ function isTextLine(trimmed: string): boolean {
 
 const CODE_LIKE = /[;=]|&&|\|\||^\s*(const|let|var|return|import|export|if|for|while|function|class)\b.*[{}()[\]'"]|\)\s*$|[({[]\s*$/;
 /** In a template language, text between tags is text unless it plainly holds an expression. */
-const TEMPLATE_CODE = /=>|&&|\|\||;\s*$/;
+const TEMPLATE_CODE = /=>|&&|\|\||;\s*$|[({[]\s*$/;
 
 /** Hold the text between tags: `>text<`, and text lines between a tag and the next. */
 function markupText(line: string, key: string, state: ScanState, held: Held): string {
@@ -290,7 +297,7 @@ function yamlValue(line: string, state: ScanState, held: Held): string {
   }
   if (/:\s*[|>][+-]?\s*$/.test(line)) state.scalarIndent = indent;
   return line
-    .replace(/^(\s*(?:-\s+)?[\w.$@/-]+\s*:\s+)([^'"{[\s|>&*!#%@`][^#]*?)(\s+#.*)?$/, (_, head: string, value: string, comment = '') =>
+    .replace(/^(\s*(?:-\s+)?[\w.$@/-]+(?::[\w.$@/-]+)*\s*:\s+)([^'"{[\s|>&*!#%@`][^#]*?)(\s+#.*)?$/, (_, head: string, value: string, comment = '') =>
       head + held.hold(value, 'string') + comment,
     )
     .replace(/^(\s*-\s+)([^'"{[\s|>&*!#%@`:][^:#]*?)(\s+#.*)?$/, (_, head: string, value: string, comment = '') =>

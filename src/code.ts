@@ -214,11 +214,12 @@ export function translated(
   if (a.kind === 'label' || b.kind === 'label') return true;
   if (BLANK.test(a.text) && /^[\p{Lu}\p{N}_-]+$/u.test(b.text)) return true;
   // `<most-recent-commit-hash>` and its translation: a blank for the reader, worded for people.
-  const angleBlank = (text: string) => /^<[^<>]*[\p{Ll}\s-][^<>]*>$/u.test(text.trim()) && !/^<\/?[a-z]+(\s|>)/.test(text.trim());
+  const angleBlank = (text: string) => /^<[^<>]*[\p{Ll}\s-][^<>]*>$/u.test(text.trim());
   if (angleBlank(a.text) && angleBlank(b.text)) return true;
   // A single word translated by a phrase (`setbacks`, `battute d'arresto`) is words, not a renamed value.
-  const word = (text: string) => /^\p{Ll}+$/u.test(text);
-  const phrase = (text: string) => /\s/.test(text.trim()) && isDisplayString(text);
+  const plain = (text: string) => text.replace(/\$\{[^{}]*\}/g, ' ').trim();
+  const word = (text: string) => /^\p{Ll}+$/u.test(plain(text));
+  const phrase = (text: string) => /\s/.test(plain(text)) && isDisplayString(plain(text));
   if ((word(a.text) && phrase(b.text)) || (phrase(a.text) && word(b.text))) return true;
   // Words in another script: a translation, even of a one-word key such as a tab `syncKey`.
   if (hasNonAscii(a.text) || hasNonAscii(b.text)) return isDisplayString(a.text) || isDisplayString(b.text);
