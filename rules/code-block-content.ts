@@ -1,5 +1,6 @@
 import { compareCode } from '../src/code.js';
 import { alignCodeBlocks, codeLineSpan } from '../src/elements.js';
+import { codeDifferenceFix } from '../src/fix-edits.js';
 import { neutralUrl } from '../src/localize.js';
 import { differs, where } from '../src/messages.js';
 import type { Rule } from '../src/types.js';
@@ -51,7 +52,8 @@ export const codeBlockContent: Rule = {
         }
         const span = codeLineSpan(translation, difference.translationLine) ?? translation.span;
         const referenceSpan = codeLineSpan(reference, difference.referenceLine) ?? reference.span;
-        context.report(differs(context, subject, difference.expected || undefined, difference.found || undefined, span, referenceSpan, extra));
+        const fix = context.hasSource ? codeDifferenceFix(reference, translation, difference, comparison.differences) : undefined;
+        context.report(differs(context, subject, difference.expected || undefined, difference.found || undefined, span, referenceSpan, { ...extra, fix }));
       }
     }
   },

@@ -1,4 +1,5 @@
 import stringify from 'fast-json-stable-stringify';
+import { frontMatterInsertFix, frontMatterValueFix } from '../src/fix-edits.js';
 import { differs } from '../src/messages.js';
 import type { Rule } from '../src/types.js';
 
@@ -20,12 +21,12 @@ export const frontmatterValues: Rule = {
       const expected = show(refEntry.value);
       if (!trEntry) {
         const at = tr?.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-        context.report(differs(context, `Front matter \`${key}\``, expected, undefined, { start: at.start, end: at.start }, refEntry.span, { category: 'missing', key: `value:${key}` }));
+        context.report(differs(context, `Front matter \`${key}\``, expected, undefined, { start: at.start, end: at.start }, refEntry.span, { category: 'missing', key: `value:${key}`, fix: frontMatterInsertFix(ref, refEntry, tr) }));
         continue;
       }
       const found = show(trEntry.value);
       if (stringify(refEntry.value) === stringify(trEntry.value)) continue;
-      context.report(differs(context, `Front matter \`${key}\``, expected, found, trEntry.valueSpan, refEntry.span, { category: 'changed', key: `value:${key}` }));
+      context.report(differs(context, `Front matter \`${key}\``, expected, found, trEntry.valueSpan, refEntry.span, { category: 'changed', key: `value:${key}`, fix: frontMatterValueFix(ref, refEntry, trEntry) }));
     }
   },
 };

@@ -34,7 +34,8 @@ export const inlineCodeSpacing: Rule = {
         category: `glued-${side}`,
         expected: 'a space',
         found: 'no space',
-        fix: [{ range: [at.offset, at.offset], text: ' ' }],
+        // A single glued letter is likely an inflection (`Dockerfile`s): leave it to a person.
+        fix: neighbour.length > 1 ? [{ range: [at.offset, at.offset], text: ' ' }] : undefined,
       });
     }
   },

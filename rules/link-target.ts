@@ -1,4 +1,5 @@
 import { alignTokenBlocks, missing, tokenBlocks } from '../src/elements.js';
+import { linkTargetFix } from '../src/fix-edits.js';
 import { neutralUrl } from '../src/localize.js';
 import { quote, where } from '../src/messages.js';
 import type { FileSummary, Link, Rule } from '../src/types.js';
@@ -27,10 +28,9 @@ export const linkTarget: Rule = {
         const replacement = added[k];
         const link = replacement !== undefined ? trLinks.find((candidate) => neutral(translation)(candidate) === replacement) : undefined;
         const refLink = reference.links.find((candidate) => candidate.block === ref.block && neutral(reference)(candidate) === target);
-        const fix =
-          link?.urlSpan && refLink
-            ? [{ range: [link.urlSpan.start.offset, link.urlSpan.end.offset] as [number, number], text: localizeLike(refLink.url, link.url, reference.locale, translation.locale) }]
-            : undefined;
+        // Fixed only when the change pairs one target with one other, written in the same form.
+        const wanted = refLink && link && gone.length === 1 && added.length === 1 ? linkTargetFix(refLink.url, link.url, reference.locale, translation.locale, { file: translation.file, image: link.kind === 'image' }) : undefined;
+        const fix = link?.urlSpan && wanted !== undefined ? [{ range: [link.urlSpan.start.offset, link.urlSpan.end.offset] as [number, number], text: wanted }] : undefined;
         context.report({
           message: replacement !== undefined
             ? `Link target changed: expected ${quote(refLink?.url ?? target)} as in ${where(reference, refLink?.span ?? ref.span)}, found ${quote(link?.url ?? replacement)}`
@@ -59,8 +59,8 @@ export const linkTarget: Rule = {
         category: 'definition',
         expected: ref.url,
         found: definition.url,
-        fix: definition.urlSpan
-          ? [{ range: [definition.urlSpan.start.offset, definition.urlSpan.end.offset], text: localizeLike(ref.url, definition.url, reference.locale, translation.locale) }]
+        fix: definition.urlSpan && linkTargetFix(ref.url, definition.url, reference.locale, translation.locale, { file: translation.file }) !== undefined
+          ? [{ range: [definition.urlSpan.start.offset, definition.urlSpan.end.offset], text: linkTargetFix(ref.url, definition.url, reference.locale, translation.locale, { file: translation.file })! }]
           : undefined,
       });
     }
@@ -69,10 +69,4 @@ export const linkTarget: Rule = {
 
 function isAnchorOnly(link: Link): boolean {
   return link.url.startsWith('#') || link.url === '';
-}
-
-/** The reference's URL, with the reference locale replaced by the translation's where the reference names it. */
-function localizeLike(referenceUrl: string, _current: string, referenceLocale: string, translationLocale: string): string {
-  const segment = new RegExp(`(^|/)${referenceLocale.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=/|$)`, 'i');
-  return segment.test(referenceUrl) ? referenceUrl.replace(segment, `$1${translationLocale.toLowerCase()}`) : referenceUrl;
 }

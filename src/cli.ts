@@ -6,10 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { rules } from '../rules/index.js';
 import { loadConfig, printConfig, UsageError } from './config.js';
 import { formatters } from './formatters/index.js';
+import { DEFAULT_CACHE_LOCATION } from './cache.js';
+import { fix, fixDiff, fixSummary, parseFixTypes } from './fix.js';
 import { takeChangedFlag } from './git.js';
 import { lint } from './lint.js';
 import { parseOutputs, useColor, writeOutputs } from './outputs.js';
 import { checkPostprocessOptions, postprocess } from './postprocess.js';
+import { createProgress } from './progress.js';
 import { selectPages } from './select.js';
 import { parseShard } from './shard.js';
 import type { Severity } from './types.js';
@@ -21,6 +24,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal (colour on by default). */
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress shown on long runs). */
+  stderrIsTTY?: boolean;
 }
 
 const HELP = `Usage: doc-drift [options] [directory | files...]
@@ -61,6 +66,9 @@ Output:
   --quiet                  Report errors only
   --max-warnings <n>       Exit 1 when there are more than n warnings
   --color, --no-color      Force colour on or off (NO_COLOR is honoured)
+  --cache                  Reuse the summaries and findings of files that did not change
+  --cache-location <dir>   Where the cache lives (default: ${DEFAULT_CACHE_LOCATION}); implies --cache
+  --threads <n>            Worker threads for parsing (default: one per core; 0 parses in-process)
 
 Suppressions and baseline:
   --no-inline-config       Ignore <!-- doc-drift-disable… --> comments
@@ -71,6 +79,12 @@ Suppressions and baseline:
 
 Other:
   --list-rules             List the rules and their default severities
+  --fix                    Repair drift from the reference copy (code, placeholders, headers, links,
+                           identifiers, markers...), never prose; then report what is left
+  --fix-dry-run            Print the fixes as a unified diff per file; write nothing
+  --fix-type <a,b>         Only these kinds of fixes: code, placeholders, headers, links, frontmatter,
+                           anchors, markers, admonitions, spacing, or rule ids
+  --fix-from <locale>      Take fixes from this locale (default: the source locale; needed without one)
   -h, --help               Show this help
   -v, --version            Show the version
 
@@ -126,6 +140,9 @@ async function run(argv: string[], io: Io): Promise<number> {
         'max-warnings': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        threads: { type: 'string' },
         'list-rules': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -138,6 +155,11 @@ async function run(argv: string[], io: Io): Promise<number> {
         'update-baseline': { type: 'boolean' },
         shard: { type: 'string' },
         // --- end of CI and pre-commit options ---
+        // --fix and friends (logic in fix.ts)
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        'fix-type': { type: 'string' },
+        'fix-from': { type: 'string' },
       },
     });
   } catch (error) {
@@ -193,6 +215,13 @@ async function run(argv: string[], io: Io): Promise<number> {
     if (!severity || !['error', 'warning', 'info', 'off'].includes(severity)) throw new UsageError(`--rule ${setting}: severity must be error, warning, info or off`);
     severities[id] = severity as Severity | 'off';
   }
+  let threads: number | undefined;
+  if (values.threads !== undefined) {
+    threads = Number(values.threads);
+    if (!Number.isInteger(threads) || threads < 0) throw new UsageError('--threads needs a whole number of 0 or more');
+  }
+  const cacheLocation = values['cache-location'] ?? (values.cache ? DEFAULT_CACHE_LOCATION : undefined);
+  const progress = createProgress({ write: io.stderr, isTTY: io.stderrIsTTY ?? false, env: io.env, quiet: values.quiet });
   const locales = values.locales?.split(',').map((locale) => locale.trim()).filter(Boolean);
   const options = {
     ...config,
@@ -207,7 +236,25 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stdout(printConfig(options, configFile, ruleIds));
     return 0;
   }
-  const linted = await lint({ ...options, cwd: io.cwd, root, only, shard });
+
+  // --fix, --fix-dry-run, --fix-type, --fix-from: fix first (see fix.ts), then report what is left as usual.
+  const fixing = values.fix || values['fix-dry-run'];
+  if (!fixing && (values['fix-type'] !== undefined || values['fix-from'] !== undefined)) {
+    throw new UsageError('--fix-type and --fix-from go with --fix or --fix-dry-run');
+  }
+  if (fixing) {
+    const fixed = await fix({ ...options, cwd: io.cwd, root, only, from: values['fix-from'], types: parseFixTypes(values['fix-type']), inlineConfig: !values['no-inline-config'], dryRun: values['fix-dry-run'] ?? false });
+    if (values['fix-dry-run']) {
+      io.stdout(fixDiff(fixed) + fixSummary(fixed));
+      return fixed.refused ? 2 : fixed.left.some((finding) => finding.severity === 'error') ? 1 : 0;
+    }
+    (outputs.find((output) => !output.file)?.format === 'stylish' ? io.stdout : io.stderr)(fixSummary(fixed));
+    if (fixed.refused) return 2;
+  }
+  // --- end of --fix ---
+
+  const linted = await lint({ ...options, cwd: io.cwd, root, only, shard, cacheLocation, threads, onProgress: progress.update });
+  progress.end();
 
   const result = postprocess(linted, post, notify);
   const color = useColor({ color: values.color, noColor: values['no-color'] }, io.env, io.isTTY);

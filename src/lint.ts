@@ -2,13 +2,14 @@
 import { createHash } from 'node:crypto';
 import { relative, resolve } from 'node:path';
 import { rules as allRules } from '../rules/index.js';
+import { contentHash, keyOf, SummaryCache, type CachedCopy } from './cache.js';
 import { ruleOptions, type Config } from './config.js';
 import { discover, type DiscoveryProblem } from './discover.js';
 import { baseFingerprint, numberFingerprints } from './fingerprint.js';
+import { readBytes } from './read.js';
 import { inShard, type Shard } from './shard.js';
-import { extract } from './extract.js';
-import { readText } from './read.js';
 import { revisionOf } from './revisions.js';
+import { defaultThreads, Extractor } from './workers.js';
 import type {
   AgreementGroup,
   FileSummary,
@@ -30,9 +31,18 @@ export interface LintOptions extends Config {
   cwd?: string;
   /** Only lint the page groups these files (relative to cwd) belong to; deleted files count by their path. */
   only?: string[];
+  /** Cache summaries and findings in this directory (absolute, or relative to cwd); no cache when unset. */
+  cacheLocation?: string;
+  /** Worker threads for parsing; 0 or 1 parses in-process (default: one per core, only for runs large enough). */
+  threads?: number;
+  /** Called as files are done: how many of how many. */
+  onProgress?(done: number, total: number): void;
   /** Only lint the page groups of this shard (`--shard i/n`). */
   shard?: Shard;
 }
+
+/** Options that change what extraction produces; part of the cache key. None today: extraction is fixed. */
+const EXTRACTION_OPTIONS = {};
 
 const ZERO: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
@@ -62,15 +72,34 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     groups = groups.filter((group) => pages.has(group.id) || group.files.some((file) => wanted.has(file.file)));
   }
   if (options.shard) groups = groups.filter((group) => inShard(group.id, options.shard!));
+  const context = (group: PageGroup): GroupContext => ({
+    source,
+    locales: discovery.layout.locales,
+    active,
+    settings,
+    expectedPath: (locale) => discovery.expectedPath(group, locale),
+  });
+  // What decides a group's findings besides its files' contents: the cache key of its result.
+  const settingsKey = keyOf({ source, locales: discovery.layout.locales, active: active.map(({ rule, severity }) => [rule.id, severity]), settings });
+  const cache = options.cacheLocation ? new SummaryCache(resolve(cwd, options.cacheLocation), EXTRACTION_OPTIONS) : undefined;
+  const extractor = new Extractor(options.threads ?? defaultThreads());
+  const total = groups.reduce((sum, group) => sum + group.files.length, 0);
   // Directories and links discovery could not walk; left out when only some pages are linted (in shard 1 only).
   const partial = options.only !== undefined || (options.shard !== undefined && options.shard.index !== 1);
   const findings: Finding[] = partial ? [] : discoveryFindings(discovery.problems, active);
   let files = 0;
-  for (const group of groups) {
-    const copies = await readGroup(group);
-    files += copies.length;
-    findings.push(...lintGroup(group, copies, { source, locales: discovery.layout.locales, active, settings, expectedPath: (locale) => discovery.expectedPath(group, locale) }));
+  const lintOne = async (group: PageGroup) => {
+    const groupFindings = await readAndLintGroup(group, context(group), settingsKey, extractor, cache);
+    files += group.files.length;
+    for (const finding of groupFindings) findings.push(finding);
+    options.onProgress?.(files, total);
+  };
+  try {
+    await streamGroups(groups, lintOne);
+  } finally {
+    await extractor.close();
   }
+  await cache?.flush();
   findings.sort(compareFindings);
   numberFingerprints(findings);
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
@@ -83,14 +112,59 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   };
 }
 
-async function readGroup(group: PageGroup): Promise<PageCopy[]> {
-  return Promise.all(
-    group.files.map(async (file): Promise<PageCopy> => {
-      const read = await readText(file.path);
+/** Files in flight at once: enough to keep every worker busy, few enough that memory stays flat on any tree. */
+const FILES_IN_FLIGHT = 256;
+
+/** Run `work` over the groups, several at once, holding no more than a bounded number of files in memory. */
+async function streamGroups(groups: PageGroup[], work: (group: PageGroup) => Promise<void>): Promise<void> {
+  const running = new Set<Promise<void>>();
+  let inFlight = 0;
+  let failure: unknown;
+  for (const group of groups) {
+    while (running.size > 0 && inFlight + group.files.length > FILES_IN_FLIGHT) await Promise.race(running);
+    if (failure) break;
+    const size = group.files.length;
+    inFlight += size;
+    const task: Promise<void> = work(group)
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => {
+        inFlight -= size;
+        running.delete(task);
+      });
+    running.add(task);
+  }
+  await Promise.all(running);
+  if (failure) throw failure;
+}
+
+/** Read a group's copies, take what the cache has, parse the rest, and lint the group (or take its cached findings). */
+async function readAndLintGroup(group: PageGroup, context: GroupContext, settingsKey: string, extractor: Extractor, cache: SummaryCache | undefined): Promise<Finding[]> {
+  const reads = await Promise.all(group.files.map((file) => readBytes(file.path)));
+  const hashes = reads.map((read) => (read.ok ? contentHash(read.bytes) : `unreadable:${read.message}`));
+  const expected = context.locales.map((locale) => context.expectedPath(locale) ?? '');
+  const key = keyOf({ settingsKey, group: group.id, files: group.files.map((file, index) => [file.locale, file.file, hashes[index]]), expected });
+  const cachedFindings = await cache?.findings(group.id, key);
+  if (cachedFindings) return cachedFindings;
+  const stored = (await cache?.copies(group.id)) ?? {};
+  const fresh: Record<string, CachedCopy> = {};
+  const copies = await Promise.all(
+    group.files.map(async (file, index): Promise<PageCopy> => {
+      const read = reads[index]!;
       if (!read.ok) return { locale: file.locale, file: file.file, unreadable: read.message };
-      return { locale: file.locale, file: file.file, summary: extract(read.file, file.file, file.locale) };
+      const hit = stored[file.file];
+      const extracted =
+        hit && hit.hash === hashes[index] && hit.locale === file.locale && hit.extracted && typeof hit.extracted === 'object'
+          ? hit.extracted
+          : await extractor.extract({ bytes: read.bytes, file: file.file, locale: file.locale });
+      fresh[file.file] = { hash: hashes[index]!, locale: file.locale, extracted };
+      return extracted.summary ? { locale: file.locale, file: file.file, summary: extracted.summary } : { locale: file.locale, file: file.file, unreadable: extracted.unreadable };
     }),
   );
+  const findings = lintGroup(group, copies, context);
+  await cache?.store(group.id, key, findings, fresh);
+  return findings;
 }
 
 interface GroupContext {

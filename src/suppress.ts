@@ -17,7 +17,7 @@ export interface Directive {
   column: number;
 }
 
-interface Range {
+export interface Range {
   directive: Directive;
   rules: string[];
   from: number;
@@ -70,7 +70,7 @@ export function parseDirectives(text: string): { directives: Directive[]; fenceE
 }
 
 /** Turn directives into line ranges: next line (a whole fenced block when it opens one), disable…enable, whole file. */
-function rangesOf(directives: Directive[], fenceEnds: Map<number, number>): Range[] {
+export function rangesOf(directives: Directive[], fenceEnds: Map<number, number>): Range[] {
   const ranges: Range[] = [];
   const open: Range[] = [];
   for (const directive of directives) {
