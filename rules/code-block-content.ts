@@ -1,7 +1,8 @@
 import { compareCode } from '../src/code.js';
 import { alignCodeBlocks, codeLineSpan } from '../src/elements.js';
 import { codeDifferenceFix } from '../src/fix-edits.js';
-import { differs } from '../src/messages.js';
+import { neutralUrl } from '../src/localize.js';
+import { differs, where } from '../src/messages.js';
 import type { Rule } from '../src/types.js';
 
 const SUBJECTS: Record<string, string> = {
@@ -28,19 +29,31 @@ export const codeBlockContent: Rule = {
     for (const pair of alignCodeBlocks(context.reference.codeBlocks, context.translation.codeBlocks)) {
       const { reference, translation } = pair;
       if (!reference || !translation) continue;
-      const comparison = compareCode(reference.body, translation.body, reference.lang, context.options.strictCode);
+      const comparison = compareCode(reference.body, translation.body, reference.lang, context.options.strictCode, {
+        meta: reference.meta,
+        neutralReference: (url) => neutralUrl(url, context.reference.locale),
+        neutralTranslation: (url) => neutralUrl(url, context.translation.locale),
+        locales: [context.reference.locale, context.translation.locale],
+      });
       if (comparison.equal) continue;
       for (const difference of comparison.differences) {
+        const subject = SUBJECTS[difference.category] ?? 'Code block differs';
+        const extra = { category: difference.category, key: `${pair.translationIndex}:${difference.category}:${difference.found}` };
+        if (difference.count !== undefined) {
+          // A stale block: one finding at the block, counting the lines and showing the first.
+          const first = differs(context, subject, difference.expected || undefined, difference.found || undefined, translation.span, reference.span);
+          context.report({
+            ...first,
+            ...extra,
+            message: `Code block differs from ${where(context.reference, reference.span)} in ${difference.count} ${difference.category.startsWith('json') ? 'values' : 'lines'}; first: ${first.message}`,
+            key: `${pair.translationIndex}:block`,
+          });
+          continue;
+        }
         const span = codeLineSpan(translation, difference.translationLine) ?? translation.span;
         const referenceSpan = codeLineSpan(reference, difference.referenceLine) ?? reference.span;
-        const subject = SUBJECTS[difference.category] ?? 'Code block differs';
-        context.report(
-          differs(context, subject, difference.expected || undefined, difference.found || undefined, span, referenceSpan, {
-            category: difference.category,
-            key: `${pair.translationIndex}:${difference.category}:${difference.found}`,
-            fix: context.hasSource ? codeDifferenceFix(reference, translation, difference, comparison.differences) : undefined,
-          }),
-        );
+        const fix = context.hasSource ? codeDifferenceFix(reference, translation, difference, comparison.differences) : undefined;
+        context.report(differs(context, subject, difference.expected || undefined, difference.found || undefined, span, referenceSpan, { ...extra, fix }));
       }
     }
   },

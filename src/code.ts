@@ -1,39 +1,8 @@
 /** Compare two code block bodies and say how they differ, leaving translated comments and display text alone. */
 import stringify from 'fast-json-stable-stringify';
-import { align } from './align.js';
-import { header, isProse, placeholders, urls, words } from './tokens.js';
-import { dice } from './align.js';
-
-type CommentStyle = { line: string[]; block: Array<[string, string]> };
-
-const HASH = ['sh', 'bash', 'shell', 'zsh', 'console', 'shellsession', 'terminal', 'python', 'py', 'python3', 'ruby',
-  'rb', 'yaml', 'yml', 'toml', 'r', 'perl', 'powershell', 'ps1', 'pwsh', 'dockerfile', 'docker', 'make', 'makefile',
-  'conf', 'ini', 'nginx', 'properties', 'env', 'dotenv', 'cmake', 'elixir', 'nix', 'julia', 'coffee', 'fish',
-  'gitignore', 'tcl', 'awk', 'sed', 'bat', 'cmd', 'hcl', 'terraform', 'tf', 'graphql', 'gql', 'apache', 'procfile'];
-const SLASH = ['js', 'javascript', 'mjs', 'cjs', 'ts', 'typescript', 'mts', 'cts', 'jsx', 'tsx', 'java', 'c', 'h', 'cpp',
-  'c++', 'cc', 'hpp', 'cs', 'csharp', 'go', 'golang', 'rust', 'rs', 'swift', 'kotlin', 'kt', 'kts', 'scala', 'dart',
-  'groovy', 'gradle', 'json5', 'jsonc', 'php', 'scss', 'less', 'sass', 'zig', 'proto', 'protobuf', 'solidity', 'sol',
-  'astro', 'vue', 'svelte', 'mdx', 'objectivec', 'objc', 'fsharp', 'fs', 'hcl', 'terraform', 'tf', 'd', 'v', 'jsonnet'];
-const MARKUP = ['html', 'xml', 'svg', 'astro', 'vue', 'svelte', 'md', 'markdown', 'mdx', 'xhtml', 'jsx', 'tsx', 'handlebars',
-  'hbs', 'njk', 'liquid', 'erb', 'ejs', 'aspx', 'razor', 'twig'];
-const SQL = ['sql', 'mysql', 'postgresql', 'psql', 'plsql', 'tsql', 'sqlite', 'lua', 'haskell', 'hs', 'elm', 'ada'];
-
-function commentStyle(lang: string): CommentStyle {
-  const style: CommentStyle = { line: [], block: [] };
-  if (HASH.includes(lang)) style.line.push('#');
-  if (SLASH.includes(lang)) {
-    style.line.push('//');
-    style.block.push(['/*', '*/']);
-  }
-  if (lang === 'css') style.block.push(['/*', '*/']);
-  if (MARKUP.includes(lang)) style.block.push(['<!--', '-->']);
-  if (SQL.includes(lang)) style.line.push('--');
-  if (lang === 'php') style.line.push('#');
-  if (['ini', 'asm', 'nasm', 'lisp', 'clojure', 'scheme', 'elisp'].includes(lang)) style.line.push(';');
-  if (['tex', 'latex', 'matlab', 'erlang', 'erl'].includes(lang)) style.line.push('%');
-  if (['vb', 'vbnet', 'vba'].includes(lang)) style.line.push("'");
-  return style;
-}
+import { align, dice, type Pair } from './align.js';
+import { codeLines, langKey, type CodeLine, type DisplayText } from './code-lines.js';
+import { header, isDisplayString, placeholders, textTokens, urls, words } from './tokens.js';
 
 /** Canonical language name for comparison: lower case, common aliases folded. */
 export function normalizeLang(lang: string): string {
@@ -44,82 +13,16 @@ export function normalizeLang(lang: string): string {
 }
 
 /**
- * Reduce a code body to what must not be translated: comments removed, display strings and markup text reduced to the
- * placeholders they hold, trailing whitespace dropped. Identical results mean no drift.
+ * Reduce a code body to what must not be translated: comments removed, display text reduced to the placeholders it
+ * holds, blank lines dropped. Identical results mean no drift.
  */
 export function normalizeCode(body: string, lang: string, strict: boolean): string[] {
-  const lines = body.split(/\r?\n/);
-  if (strict) return lines.map((line) => line.trimEnd());
-  const key = lang.trim().toLowerCase().split(/[\s{]/)[0]!;
-  const style = commentStyle(key);
-  const out: string[] = [];
-  let inBlock: string | undefined;
-  let quote: string | undefined;
-  let stringStart = -1;
-  for (const raw of lines) {
-    let line = '';
-    let i = 0;
-    if (quote) stringStart = 0;
-    while (i < raw.length) {
-      if (inBlock !== undefined) {
-        const end = raw.indexOf(inBlock, i);
-        if (end === -1) {
-          i = raw.length;
-          break;
-        }
-        i = end + inBlock.length;
-        inBlock = undefined;
-        continue;
-      }
-      const ch = raw[i]!;
-      if (quote) {
-        if (ch === '\\') {
-          i += 2;
-          continue;
-        }
-        if (ch === quote) {
-          const content = raw.slice(stringStart, i);
-          line += isProse(content) ? `⟨${placeholders(content).join(' ')}⟩` : content;
-          line += ch;
-          quote = undefined;
-        }
-        i++;
-        continue;
-      }
-      const block = style.block.find(([open]) => raw.startsWith(open, i));
-      if (block) {
-        inBlock = block[1];
-        i += block[0].length;
-        continue;
-      }
-      const lineComment = style.line.find(
-        (open) => raw.startsWith(open, i) && (i === 0 || /\s/.test(raw[i - 1]!) || open !== '#'),
-      );
-      if (lineComment && !(lineComment === '//' && raw[i - 1] === ':')) break;
-      if ((ch === '"' || ch === "'" || ch === '`') && !(ch === "'" && /\p{L}/u.test(raw[i - 1] ?? ''))) {
-        quote = ch;
-        stringStart = i + 1;
-        line += ch;
-        i++;
-        continue;
-      }
-      line += ch;
-      i++;
-    }
-    if (quote) {
-      const content = raw.slice(stringStart);
-      line += isProse(content) ? `⟨${placeholders(content).join(' ')}⟩` : content;
-      if (quote !== '`' && quote !== '"' && quote !== "'") quote = undefined;
-    }
-    out.push(line.trimEnd());
-  }
-  const cleaned = out.join('\n');
-  const text = MARKUP.includes(key) ? reduceMarkupText(cleaned) : cleaned;
-  return text.split('\n').filter((line, index, all) => line.trim() !== '' || (index > 0 && all[index - 1]!.trim() !== ''));
+  return codeLines(body, lang, strict).map((line) => reduced(line));
 }
 
-function reduceMarkupText(text: string): string {
-  return text.replace(/>([^<>{}]+)</g, (whole, inner: string) => (isProse(inner) ? `>⟨${placeholders(inner).join(' ')}⟩<` : whole));
+function reduced(line: CodeLine): string {
+  let k = 0;
+  return line.code.replace(/⟨⟩|⟦⟧/g, () => `⟨${placeholders(line.texts[k++]!.text).join(' ')}⟩`);
 }
 
 export interface CodeDifference {
@@ -129,6 +32,8 @@ export interface CodeDifference {
   translationLine?: number;
   expected: string;
   found: string;
+  /** Set when the differences of a whole block were collapsed into this one: how many lines (or JSON values) differ. */
+  count?: number;
 }
 
 export interface CodeComparison {
@@ -136,71 +41,238 @@ export interface CodeComparison {
   differences: CodeDifference[];
 }
 
+/** More differing lines than this in one block are reported once, at the block: a stale copy, not many mistakes. */
+export const COLLAPSE_AFTER = 3;
+
+/** How to compare: the info string's meta, and how to make a link path locale-neutral in each copy. */
+export interface CodeCompareOptions {
+  meta?: string;
+  /** Locale-neutral form of a path or URL as written in the reference copy. */
+  neutralReference?: (url: string) => string;
+  /** Locale-neutral form of a path or URL as written in the translation. */
+  neutralTranslation?: (url: string) => string;
+  /** The locales of the two copies: a value naming a copy's own locale (`en-us`, `fr-fr`) may differ. */
+  locales?: [string, string];
+}
+
+interface Texts {
+  strict: boolean;
+  neutral: [(url: string) => string, (url: string) => string];
+}
+
+const MARKUP_FLOW = ['html', 'xhtml', 'astro', 'vue', 'svelte', 'jsx', 'tsx', 'mdx', 'md', 'markdown', 'markdoc', 'xml'];
+
 /** Compare the bodies of two code blocks in language `lang`. */
-export function compareCode(reference: string, translation: string, lang: string, strict: boolean): CodeComparison {
+export function compareCode(reference: string, translation: string, lang: string, strict: boolean, options: CodeCompareOptions = {}): CodeComparison {
   if (reference === translation) return { equal: true, differences: [] };
-  const key = normalizeLang(lang);
-  const json = key === 'json' || key === 'jsonc' || key === 'json5' ? compareJson(reference, translation, strict) : undefined;
-  if (json) return json;
-  const referenceLines = normalizeCode(reference, lang, strict);
-  const translationLines = normalizeCode(translation, lang, strict);
-  if (referenceLines.join('\n') === translationLines.join('\n')) return { equal: true, differences: [] };
-  const refLines = bodyLineNumbers(reference, referenceLines);
-  const trLines = bodyLineNumbers(translation, translationLines);
+  const key = normalizeLang(langKey(lang));
+  const [referenceLocale, translationLocale] = options.locales ?? ['', ''];
+  const texts: Texts = {
+    strict,
+    neutral: [neutralizer(options.neutralReference, referenceLocale), neutralizer(options.neutralTranslation, translationLocale)],
+  };
+  const json = key === 'json' || key === 'jsonc' || key === 'json5' ? compareJson(reference, translation, texts) : undefined;
+  if (json) return { equal: json.length === 0, differences: collapse(json) };
+  const referenceLines = codeLines(reference, lang, strict, options.meta);
+  const translationLines = codeLines(translation, lang, strict, options.meta);
+  // Markup text reflowed over other lines (a translated paragraph is longer) is the same markup.
+  if (!strict && MARKUP_FLOW.includes(langKey(lang)) && sameFlow(referenceLines, translationLines, texts)) return { equal: true, differences: [] };
+  const differences = compareLines(referenceLines, translationLines, texts, MARKUP_FLOW.includes(langKey(lang)));
+  return { equal: differences.length === 0, differences: collapse(differences) };
+}
+
+/** Locale-neutral form of a value: locale path segments (by `neutral`) and codes of `locale` itself set aside. */
+function neutralizer(neutral: ((url: string) => string) | undefined, locale: string): (value: string) => string {
+  const language = locale.toLowerCase().split(/[-_]/)[0] ?? '';
+  const code = language ? new RegExp(`(?<![\\w-])${language}(?:[-_][a-z]{2,4})?(?![\\w-])`, 'gi') : undefined;
+  return (value) => {
+    const path = neutral ? neutral(value) : value;
+    return code && !/\s/.test(path) ? path.replace(code, '⟪locale⟫') : path;
+  };
+}
+
+/** The lines joined into one stream, whitespace and line breaks aside. */
+function flow(lines: CodeLine[]): CodeLine {
+  const code = lines.map((line) => line.code).join('').replace(/\s+/g, '');
+  return { line: 1, code, texts: lines.flatMap((line) => line.texts), shown: '' };
+}
+
+function sameFlow(reference: CodeLine[], translation: CodeLine[], texts: Texts): boolean {
+  return sameLine(flow(reference), flow(translation), texts);
+}
+
+function compareLines(referenceLines: CodeLine[], translationLines: CodeLine[], texts: Texts, markup: boolean): CodeDifference[] {
+  const same = (a: CodeLine, b: CodeLine) => sameLine(a, b, texts);
+  const similar = (a: CodeLine, b: CodeLine) => dice(words(a.code), words(b.code)) >= 0.4;
   const differences: CodeDifference[] = [];
-  const pairs = align(referenceLines, translationLines, (a, b) => a === b, (a, b) => dice(words(a), words(b)) >= 0.4);
-  for (const pair of pairs) {
-    if (pair.reference === pair.translation) continue;
-    const at = {
-      referenceLine: pair.referenceIndex >= 0 ? refLines[pair.referenceIndex] : undefined,
-      translationLine: pair.translationIndex >= 0 ? trLines[pair.translationIndex] : undefined,
-    };
-    if (pair.reference === undefined) {
-      differences.push({ category: 'line-added', ...at, expected: '', found: pair.translation!.trim() });
+  // Runs of lines that differ, between lines that match.
+  const hunks: Array<Array<Pair<CodeLine>>> = [[]];
+  for (const pair of align(referenceLines, translationLines, same, similar)) {
+    if (pair.reference && pair.translation && same(pair.reference, pair.translation)) hunks.push([]);
+    else hunks[hunks.length - 1]!.push(pair);
+  }
+  for (const hunk of hunks.filter((run) => run.length > 0)) {
+    const refs = hunk.flatMap((pair) => (pair.reference ? [pair.reference] : []));
+    const trs = hunk.flatMap((pair) => (pair.translation ? [pair.translation] : []));
+    // The same code wrapped over other lines (a translated text is longer): nothing in markup, one change elsewhere.
+    if (refs.length > 0 && trs.length > 0 && refs.length !== trs.length && sameLine(flow(refs), flow(trs), texts)) {
+      if (!markup) {
+        const lines = (list: CodeLine[]) => list.map((line) => line.shown.trim()).join(' ⏎ ');
+        differences.push({ category: 'whitespace', referenceLine: refs[0]!.line, translationLine: trs[0]!.line, expected: lines(refs), found: lines(trs) });
+      }
       continue;
     }
-    if (pair.translation === undefined) {
-      differences.push({ category: 'line-missing', ...at, expected: pair.reference.trim(), found: '' });
-      continue;
+    for (const { reference, translation } of hunk) differences.push(...lineDifference(reference, translation, texts));
+  }
+  return differences;
+}
+
+function lineDifference(reference: CodeLine | undefined, translation: CodeLine | undefined, texts: Texts): CodeDifference[] {
+  const at = { referenceLine: reference?.line, translationLine: translation?.line };
+  // A line of prose only (Markdown text in an example, text between tags) may be added or dropped by a translator.
+  if (!reference) return proseOnly(translation!) ? [] : [{ category: 'line-added', ...at, expected: '', found: translation!.shown.trim() }];
+  if (!translation) return proseOnly(reference) ? [] : [{ category: 'line-missing', ...at, expected: reference.shown.trim(), found: '' }];
+  // Only the spacing of the code differs (its texts may be translated): a whitespace change.
+  const spacingOnly = sameLine({ ...reference, code: squash(reference.code) }, { ...translation, code: squash(translation.code) }, texts);
+  return [{ ...classifyLine(reference.shown, translation.shown, spacingOnly), ...at }];
+}
+
+function proseOnly(line: CodeLine): boolean {
+  return line.code.includes('⟦⟧') && /^[-*+>#\d.)\s]*$/.test(line.code.replace(/⟦⟧/g, ''));
+}
+
+/**
+ * Two lines match when their code is the same and each string literal is the same or a translation. Labels (markup
+ * text, diagram labels, prose) may be moved, split or dropped by a translation: only the tokens they hold together
+ * must match.
+ */
+function sameLine(a: CodeLine, b: CodeLine, texts: Texts): boolean {
+  if (texts.strict) return a.code === b.code;
+  const withoutLabels = (line: CodeLine) => line.code.replace(/\s*⟦⟧\s*/g, '⟦⟧').replace(/(⟦⟧)+/g, '');
+  if (withoutLabels(a) !== withoutLabels(b)) return translatedOutput(a.shown, b.shown, texts) || filledBlanks(a.code, b.code);
+  const strings = (line: CodeLine) => line.texts.filter((text) => text.kind === 'string');
+  const labels = (line: CodeLine) => line.texts.filter((text) => text.kind === 'label').map((text) => text.text).join(' ');
+  const [aStrings, bStrings] = [strings(a), strings(b)];
+  if (aStrings.length !== bStrings.length) return false;
+  if (!aStrings.every((text, index) => translated(text, bStrings[index]!, false, texts.neutral))) return false;
+  const [aLabels, bLabels] = [labels(a), labels(b)];
+  return aLabels === bLabels || translated({ text: aLabels, kind: 'label' }, { text: bLabels, kind: 'label' }, false, texts.neutral);
+}
+
+const URL_LIKE = /\b[a-z][\w+.-]*:\/\/\S+/gi;
+
+/** `YOUR_API_KEY` or `YOUR-LOCALE`: a blank for the reader, which a translation may word in its language. */
+const BLANK = /^YOUR[-_][A-Z0-9_-]+$/;
+
+/** The lines differ only where the reference has a `YOUR_…` blank and the translation an upper-case word. */
+function filledBlanks(reference: string, translation: string): boolean {
+  if (!/YOUR[-_]/.test(reference)) return false;
+  const a = words(reference.replace(/[-_]/g, '_'));
+  const b = words(translation.replace(/[-_]/g, '_'));
+  return a.length === b.length && a.every((word, i) => word === b[i] || (BLANK.test(word) && /^[\p{Lu}\p{N}_]+$/u.test(b[i]!)));
+}
+
+/**
+ * A line written in another script that keeps every symbol of the other line (console output, a log message
+ * outside quotes): `[plugin] Starting…` and `[plugin] Запуск…`. Only words changed, and the tokens that must survive
+ * are still there.
+ */
+function translatedOutput(reference: string, translation: string, texts: Texts): boolean {
+  // One side in another script (the reference may be the translated one, as in Ant Design's zh-CN source), or two
+  // lines in Latin script that share few words, such as server output translated into Spanish.
+  const words = (line: string) => line.toLowerCase().match(/\p{L}{2,}/gu) ?? [];
+  const otherScript = hasNonAscii(translation) !== hasNonAscii(reference);
+  const sentence = (line: string) => /^\s*\p{Lu}/u.test(line) && !/[=(){}[\];<>$|&]/.test(line.replace(URL_LIKE, ' '));
+  if (!otherScript && !(sentence(reference) && sentence(translation) && words(reference).length >= 3 && orderedSimilarity(words(reference), words(translation)) < 0.4)) {
+    return false;
+  }
+  const skeleton = (line: string) => line.replace(/[\p{L}\p{M}]+/gu, '').replace(/[\s…。，、！？：；.,!?:;'"`]/g, '');
+  if (skeleton(reference) !== skeleton(translation)) return false;
+  const tokens = (line: string, side: 0 | 1) => textTokens(line).map((token) => texts.neutral[side](token)).join(' ');
+  return tokens(reference, 0) === tokens(translation, 1);
+}
+
+/**
+ * Whether display text `b` may be a translation of `a`: the tokens that must survive (placeholders, URLs, paths,
+ * version numbers) are the same, and neither reads as a value (an identifier, a path, a header) rather than as words.
+ */
+export function translated(
+  a: DisplayText,
+  b: DisplayText,
+  strict: boolean,
+  neutral: [(url: string) => string, (url: string) => string] = [(url) => url, (url) => url],
+): boolean {
+  if (a.text === b.text) return true;
+  if (strict) return false;
+  // A locale code, or a path with a locale segment, written for each copy's own locale: `en` and `ko`.
+  if (!/\s/.test(a.text) && neutral[0](a.text) === neutral[1](b.text) && neutral[0](a.text) !== a.text) return true;
+  const tokens = (text: string, side: 0 | 1) => textTokens(text).map((token) => neutral[side](token)).sort().join(' ');
+  // A link path or URL that differs only by its locale segment: `/guides/` and `/ko/guides/`.
+  if (isValue(a.text) || isValue(b.text)) return isValue(a.text) && isValue(b.text) && neutral[0](a.text) === neutral[1](b.text);
+  // The same tokens, as written or once made locale-neutral (a link kept in English is fine too).
+  if (tokens(a.text, 0) !== tokens(b.text, 1) && textTokens(a.text).join(' ') !== textTokens(b.text).join(' ')) return false;
+  if (a.kind === 'label' || b.kind === 'label') return true;
+  if (BLANK.test(a.text) && /^[\p{Lu}\p{N}_-]+$/u.test(b.text)) return true;
+  // `<most-recent-commit-hash>` and its translation: a blank for the reader, worded for people.
+  const angleBlank = (text: string) => /^<[^<>]*[\p{Ll}\s-][^<>]*>$/u.test(text.trim());
+  if (angleBlank(a.text) && angleBlank(b.text)) return true;
+  // A single word translated by a phrase (`setbacks`, `battute d'arresto`) is words, not a renamed value.
+  const plain = (text: string) => text.replace(/\$\{[^{}]*\}/g, ' ').trim();
+  const word = (text: string) => /^\p{Ll}+$/u.test(plain(text));
+  const phrase = (text: string) => /\s/.test(plain(text)) && isDisplayString(plain(text));
+  if ((word(a.text) && phrase(b.text)) || (phrase(a.text) && word(b.text))) return true;
+  // Words in another script: a translation, even of a one-word key such as a tab `syncKey`.
+  if (hasNonAscii(a.text) || hasNonAscii(b.text)) return isDisplayString(a.text) || isDisplayString(b.text);
+  if (!isDisplayString(a.text) || !isDisplayString(b.text)) return false;
+  // Two English-looking strings that share most words in the same order were edited, not translated.
+  const letters = (text: string) => text.replace(/<[^<>]*>/g, ' ').toLowerCase().match(/\p{L}+/gu) ?? [];
+  // Sentences (capitalised) share names and loanwords with their translation more often than commands do.
+  const sentences = /^\p{Lu}/u.test(a.text.trim()) && /^\p{Lu}/u.test(b.text.trim());
+  return orderedSimilarity(letters(a.text), letters(b.text)) < (sentences ? 0.75 : 0.6);
+}
+
+/** A path, URL, file name or package name: a value, never translated. */
+function isValue(text: string): boolean {
+  return !/\s/.test(text.trim()) && /^(\.{0,2}\/|[a-z][\w+.-]*:\/\/|@[\w-]+\/)|\.[a-z0-9]{1,5}$/i.test(text.trim());
+}
+
+function hasNonAscii(text: string): boolean {
+  return /[^\p{ASCII}]/u.test(text) && /\p{L}/u.test(text.replace(/\p{ASCII}/gu, ''));
+}
+
+/** Longest common subsequence of two word lists, relative to their mean length. */
+function orderedSimilarity(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (const word of a) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = word === b[j - 1] ? diagonal + 1 : Math.max(row[j]!, row[j - 1]!);
+      diagonal = above;
     }
-    differences.push({ ...classifyLine(pair.reference, pair.translation), ...at });
   }
-  // Indentation changed throughout: one difference, not one per line.
-  const whitespace = differences.filter((difference) => difference.category === 'whitespace');
-  if (whitespace.length > 1 && whitespace.length === differences.length) {
-    return { equal: false, differences: [{ ...whitespace[0]!, expected: `${whitespace.length} lines with the reference's spacing`, found: 'different whitespace' }] };
-  }
-  return { equal: false, differences };
+  return (2 * row[b.length]!) / (a.length + b.length);
+}
+
+/** A block with more than COLLAPSE_AFTER differences becomes one difference that counts them and shows the first. */
+function collapse(differences: CodeDifference[]): CodeDifference[] {
+  if (differences.length <= COLLAPSE_AFTER) return differences;
+  const first = differences[0]!;
+  const categories = new Set(differences.map((difference) => difference.category));
+  const category = categories.size === 1 ? first.category : 'changed';
+  return [{ ...first, category, count: differences.length }];
 }
 
 function squash(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-/** Map normalized lines back to 1-based body line numbers (normalization may drop blank lines). */
-function bodyLineNumbers(body: string, normalized: string[]): number[] {
-  const original = body.split(/\r?\n/);
-  const numbers: number[] = [];
-  let cursor = 0;
-  for (const line of normalized) {
-    const probe = line.trim().slice(0, 12);
-    let found = cursor;
-    for (let i = cursor; i < original.length; i++) {
-      if (probe === '' || original[i]!.includes(probe)) {
-        found = i;
-        break;
-      }
-    }
-    numbers.push(found + 1);
-    cursor = found + 1;
-  }
-  return numbers;
-}
-
-function classifyLine(reference: string, translation: string): Omit<CodeDifference, 'referenceLine' | 'translationLine'> {
+function classifyLine(reference: string, translation: string, spacingOnly: boolean): Omit<CodeDifference, 'referenceLine' | 'translationLine'> {
+  // A change of spacing only is whitespace, or header spacing, never a renamed placeholder: `{ a }` is `{a}`.
   const refHolders = placeholders(reference);
   const trHolders = placeholders(translation);
-  if (refHolders.join(' ') !== trHolders.join(' ')) {
+  if (!spacingOnly && refHolders.join(' ') !== trHolders.join(' ')) {
     const expected = refHolders.filter((p) => !trHolders.includes(p));
     const found = trHolders.filter((p) => !refHolders.includes(p));
     if (expected.length > 0 || found.length > 0) {
@@ -218,13 +290,21 @@ function classifyLine(reference: string, translation: string): Omit<CodeDifferen
       return { category: 'header-spacing', expected: show(refHeader), found: show(trHeader) };
     }
   }
+  if (spacingOnly) {
+    // Indentation alone: make the leading whitespace visible, or the message shows two equal lines.
+    const visible = (line: string) => line.replace(/^\s+/, (lead) => lead.replace(/\t/g, '⇥').replace(/ /g, '·'));
+    const lead = (line: string) => /^\s*/.exec(line)![0];
+    const indentOnly = lead(reference) !== lead(translation);
+    return {
+      category: 'whitespace',
+      expected: indentOnly ? visible(reference.trimEnd()) : reference.trim(),
+      found: indentOnly ? visible(translation.trimEnd()) : translation.trim(),
+    };
+  }
   const refUrls = urls(reference);
   const trUrls = urls(translation);
   if (refUrls.join(' ') !== trUrls.join(' ')) {
     return { category: 'url-changed', expected: refUrls.join(' ') || '(none)', found: trUrls.join(' ') || '(none)' };
-  }
-  if (squash(reference) === squash(translation)) {
-    return { category: 'whitespace', expected: reference.trim(), found: translation.trim() };
   }
   return { category: 'changed', expected: reference.trim(), found: translation.trim() };
 }
@@ -238,25 +318,23 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 /** JSON bodies compare as data (key order and layout aside); undefined when the reference is not JSON. */
-function compareJson(reference: string, translation: string, strict: boolean): CodeComparison | undefined {
+function compareJson(reference: string, translation: string, texts: Texts): CodeDifference[] | undefined {
   const ref = parseJson(reference);
   if (!ref.ok) return undefined;
   const tr = parseJson(translation);
-  if (!tr.ok) {
-    return { equal: false, differences: [{ category: 'invalid-json', expected: 'valid JSON', found: 'JSON that does not parse' }] };
-  }
-  if (stringify(ref.value) === stringify(tr.value)) return { equal: true, differences: [] };
+  if (!tr.ok) return [{ category: 'invalid-json', expected: 'valid JSON', found: 'JSON that does not parse' }];
+  if (stringify(ref.value) === stringify(tr.value)) return [];
   const differences: CodeDifference[] = [];
-  diffJson(ref.value, tr.value, '', strict, differences);
-  return { equal: differences.length === 0, differences };
+  diffJson(ref.value, tr.value, '', texts, differences);
+  return differences;
 }
 
-function diffJson(a: unknown, b: unknown, path: string, strict: boolean, out: CodeDifference[]): void {
+function diffJson(a: unknown, b: unknown, path: string, texts: Texts, out: CodeDifference[]): void {
   const show = (value: unknown) => JSON.stringify(value);
   if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
     if (Array.isArray(a) && Array.isArray(b)) {
       const length = Math.max(a.length, b.length);
-      for (let i = 0; i < length; i++) diffJson(a[i], b[i], `${path}[${i}]`, strict, out);
+      for (let i = 0; i < length; i++) diffJson(a[i], b[i], `${path}[${i}]`, texts, out);
       return;
     }
     const left = a as Record<string, unknown>;
@@ -264,7 +342,7 @@ function diffJson(a: unknown, b: unknown, path: string, strict: boolean, out: Co
     for (const key of Object.keys(left)) {
       const at = path ? `${path}.${key}` : key;
       if (!(key in right)) out.push({ category: 'json-key', expected: at, found: '(missing)' });
-      else diffJson(left[key], right[key], at, strict, out);
+      else diffJson(left[key], right[key], at, texts, out);
     }
     for (const key of Object.keys(right)) {
       if (!(key in left)) out.push({ category: 'json-key', expected: '(none)', found: path ? `${path}.${key}` : key });
@@ -272,9 +350,7 @@ function diffJson(a: unknown, b: unknown, path: string, strict: boolean, out: Co
     return;
   }
   if (stringify(a) === stringify(b)) return;
-  if (!strict && typeof a === 'string' && typeof b === 'string' && isProse(a) && isProse(b)) {
-    if (placeholders(a).join(' ') === placeholders(b).join(' ')) return;
-  }
+  if (typeof a === 'string' && typeof b === 'string' && translated({ text: a, kind: 'string' }, { text: b, kind: 'string' }, texts.strict, texts.neutral)) return;
   const category =
     typeof a === 'string' && typeof b === 'string' && placeholders(a).join(' ') !== placeholders(b).join(' ')
       ? 'placeholder-renamed'
