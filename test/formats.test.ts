@@ -9,6 +9,7 @@ import { escapeData, escapeProperty, github } from '../src/formatters/github.js'
 import { gitlab } from '../src/formatters/gitlab.js';
 import { junit } from '../src/formatters/junit.js';
 import { markdown } from '../src/formatters/markdown.js';
+import { reportModel } from '../src/report/model.js';
 import { sarif } from '../src/formatters/sarif.js';
 import { lint } from '../src/lint.js';
 import type { LintResult } from '../src/types.js';
@@ -116,6 +117,17 @@ describe('junit, markdown, gitlab', () => {
     const piped = markdown({ ...result, findings: [{ ...result.findings[0]!, message: 'a | b\nc <x>' }] });
     expect(piped).toContain('a \\| b c &lt;x&gt;');
     expect(markdown({ ...result, findings: [], summary: { ...result.summary, errors: 0, warnings: 0, infos: 0 } })).toContain('✅ No drift');
+  });
+
+  it('markdown counts per rule and locale come from the report model, and add up to the JSON summary', () => {
+    const text = markdown(result);
+    const model = reportModel(result);
+    for (const rule of model.rules) expect(text).toContain(`| [\`${rule.ruleId}\`](${rule.docs}) | ${rule.errors} | ${rule.warnings} | ${rule.infos} | ${rule.pages} |`);
+    const ruleRows = [...text.matchAll(/^\| \[`[a-z-]+`\]\([^)]*\) \| (\d+) \| (\d+) \| (\d+) \|/gm)];
+    const sum = (k: number) => ruleRows.reduce((total, row) => total + Number(row[k]), 0);
+    expect([sum(1), sum(2), sum(3)]).toEqual([result.summary.errors, result.summary.warnings, result.summary.infos]);
+    const localeRows = [...text.matchAll(/^\| `([\w-]+)` \| (\d+) \| (\d+) \| (\d+) \|/gm)];
+    expect(localeRows.reduce((total, row) => total + Number(row[2]) + Number(row[3]) + Number(row[4]), 0)).toBe(result.findings.length);
   });
 
   it('gitlab writes the code quality fields', () => {

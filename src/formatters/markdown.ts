@@ -1,5 +1,6 @@
 /** A Markdown report for `$GITHUB_STEP_SUMMARY` or a pull request comment: counts, then one table per file. */
-import type { Finding, LintResult } from '../types.js';
+import { reportModel, type ReportFinding } from '../report/model.js';
+import type { LintResult } from '../types.js';
 
 /** GitHub rejects step summaries over 1 MiB; past this many findings the rest are counted, not listed. */
 const MAX_ROWS = 1000;
@@ -11,11 +12,12 @@ export function escapeCell(text: string): string {
   return text.replace(/\r?\n/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Format `result` as a Markdown summary. */
+/** Format `result` as a Markdown summary, from the same data model as the HTML report, so the two never disagree. */
 export function markdown(result: LintResult): string {
-  const { errors, warnings, infos, pages, files } = result.summary;
-  const total = errors + warnings + infos;
-  const layout = `${result.layout.name} layout, ${result.layout.source ? `source \`${result.layout.source}\`` : 'no source locale'}`;
+  const model = reportModel(result);
+  const { errors, warnings, infos, total } = model.totals;
+  const { pages, files } = model.summary;
+  const layout = `${model.layout.name} layout, ${model.layout.source ? `source \`${model.layout.source}\`` : 'no source locale'}`;
   // The invisible marker lets a bot find and update its earlier pull request comment instead of adding another.
   const lines = ['<!-- doc-drift-report -->', '## doc-drift', ''];
   if (total === 0) {
@@ -23,15 +25,27 @@ export function markdown(result: LintResult): string {
     return `${lines.join('\n')}\n`;
   }
   lines.push(
-    `${errors > 0 ? '❌' : '⚠️'} **${total} finding${total === 1 ? '' : 's'}** in ${pages} page${pages === 1 ? '' : 's'} (${files} files; ${layout}).`,
+    `${errors > 0 ? '❌' : '⚠️'} **${total} finding${total === 1 ? '' : 's'}** in ${model.pages.length} of ${pages} page${pages === 1 ? '' : 's'} (${files} files; ${layout}).`,
     '',
     '| errors | warnings | info |',
     '| ---: | ---: | ---: |',
     `| ${errors} | ${warnings} | ${infos} |`,
     '',
+    '<details><summary>By rule and by locale</summary>',
+    '',
+    '| rule | errors | warnings | info | pages |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...model.rules.map((rule) => `| [\`${rule.ruleId}\`](${rule.docs}) | ${rule.errors} | ${rule.warnings} | ${rule.infos} | ${rule.pages} |`),
+    '',
+    '| locale | errors | warnings | info | pages |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...model.localeCounts.map((locale) => `| \`${locale.locale}\` | ${locale.errors} | ${locale.warnings} | ${locale.infos} | ${locale.pages} |`),
+    '',
+    '</details>',
+    '',
   );
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of result.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  const byFile = new Map<string, ReportFinding[]>();
+  for (const finding of model.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
   let shown = 0;
   for (const [file, findings] of byFile) {
     if (shown >= MAX_ROWS) break;
