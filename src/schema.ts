@@ -3,8 +3,8 @@ import { rules } from '../rules/index.js';
 import { REPOSITORY_URL } from './formatters/meta.js';
 import { presets } from './presets.js';
 
-/** Where editors find the schema; the package ships it as `schema/doc-drift.schema.json`. */
-export const SCHEMA_ID = `${REPOSITORY_URL}/raw/main/schema/doc-drift.schema.json`;
+/** Where editors find the schema; the package ships it as `docs/doc-drift.schema.json`. */
+export const SCHEMA_ID = `${REPOSITORY_URL}/raw/main/docs/doc-drift.schema.json`;
 
 const strings = (description: string) => ({ type: 'array', items: { type: 'string' }, description });
 

@@ -134,7 +134,7 @@ describe('presets', () => {
 
 describe('shipped JSON Schema', () => {
   it('is up to date with the code (npm run build:schema) and is a valid draft-07 schema', () => {
-    const shipped = JSON.parse(readFileSync(resolve(import.meta.dirname, '../schema/doc-drift.schema.json'), 'utf8'));
+    const shipped = JSON.parse(readFileSync(resolve(import.meta.dirname, '../docs/doc-drift.schema.json'), 'utf8'));
     expect(shipped).toEqual(configSchema());
     const validate = new Ajv({ strict: true }).compile(shipped);
     expect(validate({ preset: 'hugo', rules: { 'link-target': 'off' }, locales: ['de'] })).toBe(true);
