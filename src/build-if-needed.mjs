@@ -2,7 +2,7 @@
 // Not a `prepare` script: npm prints lifecycle banners on standard output during `npm pack`, and pre-commit reads the
 // tarball name from that output. A published package already has dist/, so this does nothing there.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const root = new URL('..', import.meta.url);
@@ -18,4 +18,6 @@ try {
   process.exit(1);
 }
 const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+// npm linked the bin before it existed, so it could not mark it executable: `npx doc-drift` needs that.
+if (result.status === 0) chmodSync(new URL('dist/src/bin.js', root), 0o755);
 process.exit(result.status ?? 1);
