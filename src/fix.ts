@@ -10,11 +10,11 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { createTwoFilesPatch } from 'diff';
 import { rules as allRules } from '../rules/index.js';
 import { ruleOptions, UsageError } from './config.js';
-import { discover, type Discovery } from './discover.js';
+import type { Discovery } from './discover.js';
 import { extract } from './extract.js';
 import { markerMoveFix } from './fix-edits.js';
 import { parseDirectives, rangesOf, type Range } from './suppress.js';
-import { lintGroup, type LintOptions } from './lint.js';
+import { activeRules, discoverTree, lintGroup, type LintOptions } from './lint.js';
 import { decode, type TextFile } from './read.js';
 import type { FileSummary, Finding, Fix, PageCopy, PageFile, PageGroup, Rule, RuleOptions, Severity } from './types.js';
 
@@ -155,14 +155,7 @@ export async function fix(options: FixOptions): Promise<FixResult> {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.root ?? '.');
   const dryRun = options.dryRun ?? false;
-  const discovery = await discover({
-    root: options.root ?? '.',
-    cwd,
-    patterns: options.patterns,
-    source: options.source,
-    locales: options.locales,
-    ignore: options.ignore,
-  });
+  const discovery = await discoverTree(options, cwd);
   const { layout } = discovery;
   if (options.from !== undefined && !layout.locales.includes(options.from)) {
     throw new UsageError(`--fix-from ${options.from}: no such locale (found: ${layout.locales.join(', ')})`);
@@ -179,10 +172,7 @@ export async function fix(options: FixOptions): Promise<FixResult> {
       dryRun,
     };
   }
-  const ruleSettings = options.rules ?? {};
-  const active = allRules
-    .map((rule) => ({ rule, severity: (ruleSettings[rule.id] ?? rule.defaultSeverity) as Severity | 'off' }))
-    .filter((entry): entry is { rule: Rule; severity: Severity } => entry.severity !== 'off');
+  const active = activeRules(options.rules);
   const settings = ruleOptions(options);
   const wanted = options.types ? new Set(options.types) : undefined;
   // The source copy is never rewritten, even when --fix-from names another locale.

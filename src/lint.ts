@@ -46,10 +46,9 @@ const EXTRACTION_OPTIONS = {};
 
 const ZERO: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
-/** Lint a localized documentation tree and return the findings as data. */
-export async function lint(options: LintOptions = {}): Promise<LintResult> {
-  const cwd = options.cwd ?? process.cwd();
-  const discovery = await discover({
+/** Discover the page groups of the tree `options` describe. */
+export function discoverTree(options: LintOptions, cwd: string) {
+  return discover({
     root: options.root ?? '.',
     cwd,
     patterns: options.patterns,
@@ -57,10 +56,20 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     locales: options.locales,
     ignore: options.ignore,
   });
-  const ruleSettings = options.rules ?? {};
-  const active = allRules
-    .map((rule) => ({ rule, severity: (ruleSettings[rule.id] ?? rule.defaultSeverity) as Severity | 'off' }))
+}
+
+/** The rules that are on, each with its configured or default severity. */
+export function activeRules(settings: LintOptions['rules'] = {}): Array<{ rule: Rule; severity: Severity }> {
+  return allRules
+    .map((rule) => ({ rule, severity: (settings[rule.id] ?? rule.defaultSeverity) as Severity | 'off' }))
     .filter((entry): entry is { rule: Rule; severity: Severity } => entry.severity !== 'off');
+}
+
+/** Lint a localized documentation tree and return the findings as data. */
+export async function lint(options: LintOptions = {}): Promise<LintResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const discovery = await discoverTree(options, cwd);
+  const active = activeRules(options.rules);
   const settings = ruleOptions(options);
   const source = discovery.layout.source;
   let groups = discovery.groups;

@@ -3,7 +3,7 @@
  * report, a Markdown summary), so that they never disagree with each other or with the JSON output.
  */
 import { rules } from '../../rules/index.js';
-import type { AgreementGroup, LayoutInfo, LintResult, LintSummary, ReferenceLocation, Severity } from '../types.js';
+import type { Finding, LayoutInfo, LintResult, LintSummary, Severity } from '../types.js';
 
 /** Counts of findings by severity. */
 export interface SeverityCounts {
@@ -43,23 +43,7 @@ export interface LocaleRow extends SeverityCounts {
 }
 
 /** A finding as the report shows it: the JSON output's fields plus the page it belongs to. */
-export interface ReportFinding {
-  ruleId: string;
-  severity: Severity;
-  locale: string;
-  file: string;
-  page: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-  category?: string;
-  reference?: ReferenceLocation;
-  groups?: AgreementGroup[];
-  fixable?: boolean;
-  fingerprint: string;
-}
+export type ReportFinding = Omit<Finding, 'fix'>;
 
 export interface ReportModel {
   version: 1;
