@@ -459,7 +459,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   }
   const ordered = [...groups.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const group of ordered) group.files.sort((a, b) => (a.locale === source ? -1 : b.locale === source ? 1 : a.locale < b.locale ? -1 : 1));
-  const info: LayoutInfo = { name: layout.name, patterns: layout.patterns, source: source && locales.includes(source) ? source : undefined, locales };
+  const info: LayoutInfo = { name: layout.name, root: cwdRelative(''), patterns: layout.patterns, source: source && locales.includes(source) ? source : undefined, locales };
   return {
     layout: info,
     groups: ordered,

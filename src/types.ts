@@ -327,6 +327,8 @@ export interface LintResult {
 export interface LayoutInfo {
   /** Name of the detected or configured layout. */
   name: string;
+  /** The linted directory, relative to the working directory (`.` for itself). */
+  root?: string;
   patterns: string[];
   source?: string;
   locales: string[];
