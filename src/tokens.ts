@@ -83,8 +83,8 @@ export function isDisplayString(text: string): boolean {
   // eslint-disable-next-line no-control-regex
   if (/\p{L}/u.test(bare) && /[^\u0000-\u007f]/.test(bare)) return true;
   if (/^-{1,2}\w/.test(bare)) return false;
-  // Several words: a sentence or a phrase.
-  if (/[\p{L}]{2,}[\s,]+[\p{L}\p{N}]/u.test(bare)) return true;
+  // Several words (`Bob's blog` too): a sentence or a phrase.
+  if (/\p{L}[\p{L}'’-]*\p{L}[\s,]+[\p{L}\p{N}]/u.test(bare)) return true;
   // One capitalised word: a name or a label such as `Submit`, `Canada`.
   return /^[A-Z][a-z]+[.!?]?$/.test(bare);
 }
