@@ -71,6 +71,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const discovery = await discoverTree(options, cwd);
   const active = activeRules(options.rules);
   const settings = ruleOptions(options);
+  // tldr translates the text inside {{…}} on purpose: a detected tldr tree gets its preset's default.
+  if (discovery.layout.name === 'tldr' && options.translatablePlaceholders === undefined) settings.translatablePlaceholders = true;
   const source = discovery.layout.source;
   let groups = discovery.groups;
   if (options.only) {
