@@ -10,6 +10,8 @@ export const DEFAULT_OPTIONS: RuleOptions = {
     'cSpell:ignore', 'cSpell:words', 'cspell:ignore', 'cspell:words',
     // dumi (Ant Design): the Chinese name of a component, shown beside its title in zh-CN only.
     'subtitle',
+    // Starlight: `sidebar.label` and `sidebar.badge` are written per locale.
+    'sidebar',
   ],
   // Checked against the corpora: OTel copies keep `aliases` (229 of 267 copies of pages that have them) and `weight`;
   // `type` is left out because dumi (Ant Design) uses it for a translated category name (`通用` / `General`).

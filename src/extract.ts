@@ -105,6 +105,26 @@ export function extract(file: TextFile, path: string, locale: string): FileSumma
     return lines.span(start + index, start + index + url.length);
   };
 
+  /** Links written as JSX attributes (`<Link href>`, `<LinkCard href>`, `<img src>`), in MDX files. */
+  const jsxLinks = (node: AnyNode, block: number): boolean => {
+    const attributes = (node as { attributes?: Array<{ type: string; name?: string; value?: unknown }> }).attributes ?? [];
+    let found = false;
+    for (const attribute of attributes) {
+      if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
+      if (attribute.name !== 'href' && attribute.name !== 'src') continue;
+      summary.links.push({
+        kind: attribute.name === 'src' ? 'image' : 'link',
+        url: attribute.value,
+        span: spanOf(node),
+        urlSpan: urlSpan(node, attribute.value, `${attribute.name}=`),
+        block,
+        text: toText(node),
+      });
+      found = true;
+    }
+    return found;
+  };
+
   const inline = (node: AnyNode, block: number) => {
     switch (node.type) {
       case 'inlineCode': {
@@ -134,6 +154,9 @@ export function extract(file: TextFile, path: string, locale: string): FileSumma
       case 'html':
         summary.html.push({ value: node.value, span: spanOf(node) });
         return;
+      case 'mdxJsxTextElement':
+        jsxLinks(node, block);
+        break;
     }
     if ('children' in node) for (const child of node.children as AnyNode[]) inline(child, block);
   };
@@ -248,6 +271,15 @@ export function extract(file: TextFile, path: string, locale: string): FileSumma
       case 'table':
         table(node);
         return;
+      case 'mdxJsxFlowElement': {
+        // A component that links somewhere (`<LinkCard href=…>`) is a block of its own for link comparison.
+        const attributes = (node as { attributes?: Array<{ name?: string; value?: unknown }> }).attributes ?? [];
+        if (attributes.some((a) => (a.name === 'href' || a.name === 'src') && typeof a.value === 'string')) {
+          summary.blocks.push({ kind: 'paragraph', span: spanOf(node) });
+          jsxLinks(node, summary.blocks.length - 1);
+        }
+        break;
+      }
       case 'heading': {
         const block = addBlock('heading', node);
         const span = spanOf(node);
