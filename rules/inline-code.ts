@@ -1,6 +1,6 @@
 import { alignTokenBlocks, blockDifferences, tokenBlocks, type TokenBlock } from '../src/elements.js';
 import { differs, quote, where } from '../src/messages.js';
-import type { Rule } from '../src/types.js';
+import type { FileSummary, Rule, Span } from '../src/types.js';
 
 /** Inline code spans of the reference are missing or changed in the matching paragraph of the translation. */
 export const inlineCode: Rule = {
@@ -20,13 +20,14 @@ export const inlineCode: Rule = {
       if (!ref || gone.length === 0) return;
       if (!tr) {
         // A whole paragraph's code is gone: report it once, where that paragraph should be.
-        const previous = diffs.slice(0, index).reverse().find((d) => d.translation)?.translation;
-        const at = previous?.span ?? translation.blocks[0]?.span;
+        const before = diffs.slice(0, index).reverse().find((d) => d.reference && d.translation);
+        const after = diffs.slice(index + 1).find((d) => d.reference && d.translation);
+        const at = placeBetween(translation, ref.block, before, after);
         if (!at) return;
         context.report({
           message: `Inline code ${gone.map((t) => quote(t)).join(', ')} of ${where(reference, ref.span)} is missing`,
           subject: `Inline code ${gone.map((t) => quote(t)).join(', ')}`,
-          span: { start: at.end, end: at.end },
+          span: { start: at.start, end: at.start },
           referenceSpan: ref.span,
           category: 'missing',
           key: `block:${ref.tokens.join('|')}`,
@@ -98,4 +99,22 @@ function translatedText(reference: string, translation: string): boolean {
 /** Text a translator is meant to translate: a phrase, a capitalised word, or a translation in another script. */
 function isProse(reference: string, translation: string): boolean {
   return /\S\s+\S/.test(reference) || /^\p{Lu}\p{Ll}+$/u.test(reference) || /[^\x00-\x7f]/.test(translation);
+}
+
+type Anchor = { reference?: { block: number }; translation?: { block: number } } | undefined;
+
+/**
+ * Where a paragraph that lost all its code most likely sits in the translation: the translated block at the same
+ * relative place between the nearest paired paragraphs before and after it.
+ */
+function placeBetween(translation: FileSummary, referenceBlock: number, before: Anchor, after: Anchor): Span | undefined {
+  const blocks = translation.blocks;
+  if (blocks.length === 0) return undefined;
+  const low = before?.translation?.block ?? -1;
+  const high = after?.translation?.block ?? blocks.length;
+  const refLow = before?.reference?.block ?? -1;
+  const refHigh = after?.reference?.block ?? referenceBlock + (high - low);
+  const ratio = refHigh > refLow ? (referenceBlock - refLow) / (refHigh - refLow) : 0.5;
+  const target = Math.min(Math.max(low + Math.round(ratio * (high - low)), low + 1), high - 1);
+  return blocks[Math.min(Math.max(target, 0), blocks.length - 1)]!.span;
 }
