@@ -1,12 +1,11 @@
 /** The command line: parse arguments, load configuration, lint, format, and return the exit code. */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { rules } from '../rules/index.js';
 import { loadConfig, printConfig, UsageError } from './config.js';
 import { formatters } from './formatters/index.js';
-import { DEFAULT_CACHE_LOCATION } from './cache.js';
+import { DEFAULT_CACHE_LOCATION, toolVersion } from './cache.js';
 import { fix, fixDiff, fixSummary, parseFixTypes } from './fix.js';
 import { takeChangedFlag } from './git.js';
 import { lint } from './lint.js';
@@ -95,17 +94,6 @@ Other:
 Exit codes: 0 no error, 1 drift at error severity (or too many warnings), 2 bad usage or internal failure.
 `;
 
-function version(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [join(here, '..', '..', 'package.json'), join(here, '..', 'package.json')]) {
-    try {
-      return (JSON.parse(readFileSync(candidate, 'utf8')) as { version: string }).version;
-    } catch {
-      // try the next layout (built or from source)
-    }
-  }
-  return 'unknown';
-}
 
 /** Run doc-drift with `argv` (arguments after the program name); returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -175,7 +163,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (values.version) {
-    io.stdout(`${version()}\n`);
+    io.stdout(`${toolVersion()}\n`);
     return 0;
   }
   if (values['list-rules']) {
