@@ -2,8 +2,8 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlin
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../src/cli.js';
 import { decode } from '../src/read.js';
+import { runCli } from './run-cli.js';
 
 const base = resolve(import.meta.dirname, '../fixtures/bad-input');
 const source = readFileSync(join(base, 'en/page.md'), 'utf8');
@@ -31,12 +31,8 @@ function tree(files: Record<string, string | Uint8Array> = {}): string {
   return dir;
 }
 
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd, env: {}, isTTY: false };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+function run(args: string[], cwd: string) {
+  return runCli(args, cwd);
 }
 
 async function lintJson(dir: string, args: string[] = []) {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../src/cli.js';
+import { runCli } from './run-cli.js';
 
 interface Parts {
   intro?: string;
@@ -46,10 +46,7 @@ function write(root: string, files: Record<string, string>): void {
 }
 
 async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, env: {}, isTTY: false };
-  const code = await main(['-f', 'json', ...args], io);
+  const { code, stdout, stderr } = await runCli(['-f', 'json', ...args], cwd);
   const findings = code === 2 ? [] : (JSON.parse(stdout).findings as Array<{ ruleId: string; line: number; fingerprint: string; message: string }>);
   return { code, stderr, findings };
 }

@@ -3,17 +3,13 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../src/cli.js';
+import { runCli } from './run-cli.js';
 
 const example = resolve(import.meta.dirname, '../fixtures/example');
 const bin = resolve(import.meta.dirname, '../dist/src/bin.js');
 
-async function run(args: string[], cwd = example) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, env: {}, isTTY: false };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+function run(args: string[], cwd = example) {
+  return runCli(args, cwd);
 }
 
 describe('command line', () => {

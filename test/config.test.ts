@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../src/cli.js';
 import { configSchema } from '../src/schema.js';
+import { runCli } from './run-cli.js';
 
 const seeds = resolve(import.meta.dirname, '../../shared/seeds');
 
@@ -17,12 +17,8 @@ function tree(files: Record<string, string>): string {
   return root;
 }
 
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, env: {}, isTTY: false };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+function run(args: string[], cwd: string) {
+  return runCli(args, cwd);
 }
 
 // de has drift at error severity (a changed code block); fr has none.

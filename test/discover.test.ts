@@ -2,9 +2,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../src/cli.js';
 import { lint } from '../src/lint.js';
 import { compilePattern, detectSuffix, discover, isLocaleCode, type Discovery } from '../src/discover.js';
+import { runCli } from './run-cli.js';
 
 const layouts = resolve(import.meta.dirname, '../fixtures/layouts');
 const seeds = resolve(import.meta.dirname, '../../shared/seeds');
@@ -30,12 +30,8 @@ function fileSets(discovery: Discovery): string[][] {
   return discovery.groups.map((group) => group.files.map((file) => file.file).sort()).sort();
 }
 
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd, env: {}, isTTY: false };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+function run(args: string[], cwd: string) {
+  return runCli(args, cwd);
 }
 
 function tempCopy(name: string): string {

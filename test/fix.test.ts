@@ -6,10 +6,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeF
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
 import { applyFixes, fix, writeFixed } from '../src/fix.js';
 import type { LintOptions } from '../src/lint.js';
 import { checkFix, copyTree, snapshot } from './fix-properties.js';
+import { runCli } from './run-cli.js';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures');
 const seeds = resolve(import.meta.dirname, '../../shared/seeds');
@@ -19,11 +19,8 @@ function options(dir: string): LintOptions {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LintOptions) : {};
 }
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, env: {}, isTTY: false });
-  return { code, stdout, stderr };
+function run(argv: string[], cwd: string) {
+  return runCli(argv, cwd);
 }
 
 describe('applyFixes', () => {

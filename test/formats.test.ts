@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Ajv04 from 'ajv-draft-04';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main, type Io } from '../src/cli.js';
+import { main } from '../src/cli.js';
 import { escapeData, escapeProperty, github } from '../src/formatters/github.js';
 import { gitlab } from '../src/formatters/gitlab.js';
 import { junit } from '../src/formatters/junit.js';
@@ -13,6 +13,7 @@ import { reportModel } from '../src/report/model.js';
 import { sarif } from '../src/formatters/sarif.js';
 import { lint } from '../src/lint.js';
 import type { LintResult } from '../src/types.js';
+import { runCli } from './run-cli.js';
 
 const example = resolve(import.meta.dirname, '../fixtures/example');
 const seeds = resolve(import.meta.dirname, '../../shared/seeds');
@@ -24,12 +25,8 @@ beforeAll(async () => {
   result = await lint({ cwd: example });
 });
 
-async function run(args: string[], cwd = example) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, env: {}, isTTY: false };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+function run(args: string[], cwd = example) {
+  return runCli(args, cwd);
 }
 
 describe('sarif', () => {

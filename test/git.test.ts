@@ -3,8 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { main, type Io } from '../src/cli.js';
+import { main } from '../src/cli.js';
 import { takeChangedFlag } from '../src/git.js';
+import { runCli } from './run-cli.js';
 
 const bin = resolve(import.meta.dirname, '../dist/src/bin.js');
 
@@ -30,10 +31,7 @@ function write(root: string, files: Record<string, string>): void {
 }
 
 async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, env: {}, isTTY: false };
-  const code = await main(args, io);
+  const { code, stdout, stderr } = await runCli(args, cwd);
   const json = code !== 2 && args.includes('json') ? (JSON.parse(stdout) as { summary: { pages: number }; findings: Array<{ file: string; ruleId: string; message: string }> }) : undefined;
   return { code, stdout, stderr, json };
 }

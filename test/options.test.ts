@@ -1,15 +1,11 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../src/cli.js';
+import { runCli } from './run-cli.js';
 
 const example = resolve(import.meta.dirname, '../fixtures/example');
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: example, env: {}, isTTY: false };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+function run(args: string[]) {
+  return runCli(args, example);
 }
 
 describe('--quiet and --max-warnings', () => {

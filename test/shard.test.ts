@@ -2,15 +2,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../src/cli.js';
 import { inShard, parseShard } from '../src/shard.js';
+import { runCli } from './run-cli.js';
 
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, env: {}, isTTY: false };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+function run(args: string[], cwd: string) {
+  return runCli(args, cwd);
 }
 
 describe('--shard', () => {
