@@ -1,10 +1,21 @@
 /** Alignment of each kind of element between a reference and a translation, shared by the rules. */
-import { align, dice, type Pair } from './align.js';
+import { align, alignBest, dice, type Pair } from './align.js';
 import { normalizeCode, normalizeLang } from './code.js';
 import { words } from './tokens.js';
 import type { Block, CodeBlock, FileSummary, Span, Table } from './types.js';
 
 const codeWords = new WeakMap<CodeBlock, string[]>();
+const rawWords = new WeakMap<CodeBlock, string[]>();
+
+/** Words of the body as written: two languages reduce code differently, so blocks of two languages compare these. */
+function rawTokensOf(block: CodeBlock): string[] {
+  let tokens = rawWords.get(block);
+  if (!tokens) {
+    tokens = words(block.body);
+    rawWords.set(block, tokens);
+  }
+  return tokens;
+}
 
 function tokensOf(block: CodeBlock): string[] {
   let tokens = codeWords.get(block);
@@ -15,14 +26,33 @@ function tokensOf(block: CodeBlock): string[] {
   return tokens;
 }
 
-/** Code blocks paired by order: same language and similar body anchor, changed blocks pair up between anchors. */
+/**
+ * How well two code blocks belong together: same language and a similar body score highest; a block whose language
+ * changed pairs only when its body is clearly the same; two unlike blocks of one language pair only as a last resort
+ * (a block rewritten in place), so a dropped block is one gap rather than a shifted run.
+ */
+export function codeBlockScore(a: CodeBlock, b: CodeBlock): number {
+  const similarity = dice(tokensOf(a), tokensOf(b));
+  if (normalizeLang(a.lang) === normalizeLang(b.lang)) return similarity >= 0.3 ? 1 + similarity : 0.1;
+  // `astro` rewritten as `jsx`, a language dropped by the translator: still the same block if the code is the same.
+  const written = Math.max(similarity, dice(rawTokensOf(a), rawTokensOf(b)));
+  return written >= 0.6 ? written : 0;
+}
+
+/** Code blocks paired in order, same language and similar code first (see `codeBlockScore`). */
 export function alignCodeBlocks(reference: CodeBlock[], translation: CodeBlock[]): Pair<CodeBlock>[] {
-  return align(
-    reference,
-    translation,
-    (a, b) => normalizeLang(a.lang) === normalizeLang(b.lang) && dice(tokensOf(a), tokensOf(b)) >= 0.5,
-    (a, b) => dice(tokensOf(a), tokensOf(b)) >= 0.3,
-  );
+  return alignBest(reference, translation, codeBlockScore, { strong: (a, b) => codeBlockScore(a, b) >= 1.5, ...places<CodeBlock>() });
+}
+
+/** Where elements sit in their copies, by line, for `alignBest` to break ties (translations mostly keep lines). */
+export function places<T extends { span: Span }>(): { referencePlace: (item: T) => number; translationPlace: (item: T) => number } {
+  const line = (item: T) => item.span.start.line;
+  return { referencePlace: line, translationPlace: line };
+}
+
+/** Whether a missing and an extra code block are one block moved: same language and nearly the same code. */
+export function sameCodeBlock(a: CodeBlock, b: CodeBlock): boolean {
+  return normalizeLang(a.lang) === normalizeLang(b.lang) && dice(tokensOf(a), tokensOf(b)) >= 0.8;
 }
 
 /** "`json` code block" or "code block". */
@@ -82,14 +112,20 @@ export function tokenBlocks<T extends { block: number }>(
     .map(([block, tokens]) => ({ block, span: summary.blocks[block]!.span, tokens }));
 }
 
-/** Blocks paired by the tokens they hold. */
+/**
+ * Blocks paired by the tokens they hold: alike blocks first (where several are alike, the one on the nearest line),
+ * then, between those, equal runs of unlike blocks in order (paragraphs whose tokens all changed).
+ */
 export function alignTokenBlocks(reference: TokenBlock[], translation: TokenBlock[]): Pair<TokenBlock>[] {
-  return align(
-    reference,
-    translation,
-    (a, b) => dice(a.tokens, b.tokens) >= 0.6,
-    (a, b) => dice(a.tokens, b.tokens) >= 0.25,
-  );
+  const score = (a: TokenBlock, b: TokenBlock) => {
+    const similarity = dice(a.tokens, b.tokens);
+    return similarity >= 0.6 ? 1 + similarity : similarity >= 0.25 ? similarity : 0;
+  };
+  return alignBest(reference, translation, score, {
+    strong: (a, b) => dice(a.tokens, b.tokens) >= 0.6,
+    leftovers: () => true,
+    ...places<TokenBlock>(),
+  });
 }
 
 /** Items of `reference` missing from `translation`, as a multiset difference. */
