@@ -230,8 +230,8 @@ function isSnippet(file: string): boolean {
 
 /**
  * Which added target replaces each gone one in a paragraph: the most alike first (same host and the most path
- * segments in common), so a reordered list does not pair every link with its neighbour's. One gone and one added
- * target are a change whatever they are; with more, a gone target with no alike added one is missing.
+ * segments in common), so links written in another order are not paired with their neighbours; then the rest by
+ * position. A gone target left without one is missing.
  */
 function matchTargets(gone: string[], added: string[], parts: Map<string, NeutralUrl>): Array<string | undefined> {
   if (gone.length === 1 && added.length === 1) return [added[0]];
@@ -248,6 +248,11 @@ function matchTargets(gone: string[], added: string[], parts: Map<string, Neutra
     result[g] = added[a];
     taken.add(a);
   }
+  // The rest pair by position: the first unmatched gone target with the first unmatched added one, and so on.
+  const rest = added.filter((_, a) => !taken.has(a));
+  result.forEach((match, g) => {
+    if (match === undefined && rest.length > 0) result[g] = rest.shift();
+  });
   return result;
 }
 
