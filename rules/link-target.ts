@@ -1,9 +1,8 @@
-import { alignTokenBlocks, blockDifferences, tokenBlocks } from '../src/elements.js';
+import { alignTokenBlocks, blockDifferences, tokenBlocks, type TokenBlock } from '../src/elements.js';
 import { linkTargetFix } from '../src/fix-edits.js';
 import { isInternal, neutralParts, type LinkContext, type NeutralUrl } from '../src/localize.js';
 import { quote, where } from '../src/messages.js';
 import type { Pair } from '../src/align.js';
-import type { TokenBlock } from '../src/elements.js';
 import type { FileSummary, Link, Rule, Span } from '../src/types.js';
 
 /** A link or image target of the reference is missing or changed, once localized paths are taken into account. */

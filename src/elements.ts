@@ -1,8 +1,8 @@
 /** Alignment of each kind of element between a reference and a translation, shared by the rules. */
-import { align, alignBest, dice, type Pair } from './align.js';
+import { alignBest, dice, type Pair } from './align.js';
 import { normalizeCode, normalizeLang } from './code.js';
 import { words } from './tokens.js';
-import type { Block, CodeBlock, FileSummary, Span, Table } from './types.js';
+import type { Block, CodeBlock, FileSummary, Span } from './types.js';
 
 const codeWords = new WeakMap<CodeBlock, string[]>();
 const rawWords = new WeakMap<CodeBlock, string[]>();
@@ -70,20 +70,6 @@ export function codeLineSpan(block: CodeBlock, line: number | undefined): Span |
     start: { line: lineNumber, column: 1, offset: offsets[0] },
     end: { line: lineNumber, column: offsets[1] - offsets[0] + 1, offset: offsets[1] },
   };
-}
-
-function tableTokens(table: Table): string[] {
-  return table.rows.flatMap((row) => row.cells.flatMap((cell) => cell.inlineCode));
-}
-
-/** Tables paired by order: same column count and similar inline code anchor. */
-export function alignTables(reference: Table[], translation: Table[]): Pair<Table>[] {
-  return align(
-    reference,
-    translation,
-    (a, b) => a.columns === b.columns && dice(tableTokens(a), tableTokens(b)) >= 0.5,
-    (a, b) => dice(tableTokens(a), tableTokens(b)) >= 0.3 || a.rows.length === b.rows.length,
-  );
 }
 
 /** Paragraph-level blocks that hold the given tokens, with their tokens, for block-by-block comparison. */
