@@ -50,9 +50,12 @@ export function places<T extends { span: Span }>(): { referencePlace: (item: T) 
   return { referencePlace: line, translationPlace: line };
 }
 
-/** Whether a missing and an extra code block are one block moved: same language and nearly the same code. */
+/**
+ * Whether a missing and an extra code block are one block moved: same language and nearly the same code. Config
+ * blocks share much boilerplate (`import { defineConfig } …`), so only a near copy counts.
+ */
 export function sameCodeBlock(a: CodeBlock, b: CodeBlock): boolean {
-  return normalizeLang(a.lang) === normalizeLang(b.lang) && dice(tokensOf(a), tokensOf(b)) >= 0.8;
+  return normalizeLang(a.lang) === normalizeLang(b.lang) && dice(tokensOf(a), tokensOf(b)) >= 0.95;
 }
 
 /** "`json` code block" or "code block". */
