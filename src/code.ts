@@ -149,7 +149,7 @@ function proseOnly(line: CodeLine): boolean {
 function sameLine(a: CodeLine, b: CodeLine, texts: Texts): boolean {
   if (texts.strict) return a.code === b.code;
   const withoutLabels = (line: CodeLine) => line.code.replace(/\s*⟦⟧\s*/g, '⟦⟧').replace(/(⟦⟧)+/g, '');
-  if (withoutLabels(a) !== withoutLabels(b)) return translatedOutput(a.shown, b.shown, texts) || filledBlanks(a.code, b.code);
+  if (withoutLabels(a) !== withoutLabels(b)) return translatedOutput(a.shown, b.shown, texts);
   const strings = (line: CodeLine) => line.texts.filter((text) => text.kind === 'string');
   const labels = (line: CodeLine) => line.texts.filter((text) => text.kind === 'label').map((text) => text.text).join(' ');
   const [aStrings, bStrings] = [strings(a), strings(b)];
@@ -161,16 +161,8 @@ function sameLine(a: CodeLine, b: CodeLine, texts: Texts): boolean {
 
 const URL_LIKE = /\b[a-z][\w+.-]*:\/\/\S+/gi;
 
-/** `YOUR_API_KEY` or `YOUR-LOCALE`: a blank for the reader, which a translation may word in its language. */
-const BLANK = /^YOUR[-_][A-Z0-9_-]+$/;
-
-/** The lines differ only where the reference has a `YOUR_…` blank and the translation an upper-case word. */
-function filledBlanks(reference: string, translation: string): boolean {
-  if (!/YOUR[-_]/.test(reference)) return false;
-  const a = words(reference.replace(/[-_]/g, '_'));
-  const b = words(translation.replace(/[-_]/g, '_'));
-  return a.length === b.length && a.every((word, i) => word === b[i] || (BLANK.test(word) && /^[\p{Lu}\p{N}_]+$/u.test(b[i]!)));
-}
+/** `YOUR_API_KEY`, `DATOCMS_TOKEN`: an upper-case placeholder name, which readers search for and replace as written. */
+const PLACEHOLDER_NAME = /^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+$/;
 
 /**
  * A line written in another script that keeps every symbol of the other line (console output, a log message
@@ -206,13 +198,14 @@ export function translated(
   if (strict) return false;
   // A locale code, or a path with a locale segment, written for each copy's own locale: `en` and `ko`.
   if (!/\s/.test(a.text) && neutral[0](a.text) === neutral[1](b.text) && neutral[0](a.text) !== a.text) return true;
+  // A placeholder name is code even inside a string: `"YOUR_API_KEY"` translated is a renamed placeholder.
+  if (PLACEHOLDER_NAME.test(a.text.trim()) || PLACEHOLDER_NAME.test(b.text.trim())) return false;
   const tokens = (text: string, side: 0 | 1) => textTokens(text).map((token) => neutral[side](token)).sort().join(' ');
   // A link path or URL that differs only by its locale segment: `/guides/` and `/ko/guides/`.
   if (isValue(a.text) || isValue(b.text)) return isValue(a.text) && isValue(b.text) && neutral[0](a.text) === neutral[1](b.text);
   // The same tokens, as written or once made locale-neutral (a link kept in English is fine too).
   if (tokens(a.text, 0) !== tokens(b.text, 1) && textTokens(a.text).join(' ') !== textTokens(b.text).join(' ')) return false;
   if (a.kind === 'label' || b.kind === 'label') return true;
-  if (BLANK.test(a.text) && /^[\p{Lu}\p{N}_-]+$/u.test(b.text)) return true;
   // `<most-recent-commit-hash>` and its translation: a blank for the reader, worded for people.
   const angleBlank = (text: string) => /^<[^<>]*[\p{Ll}\s-][^<>]*>$/u.test(text.trim());
   if (angleBlank(a.text) && angleBlank(b.text)) return true;
