@@ -168,7 +168,7 @@ function prepareLine(raw: string, key: string, state: ScanState, held: Held, ind
   if (HASH.includes(key) && /^\s*\/\/\s/.test(line)) return '';
   if (!MARKUP.includes(key) && !JSX.includes(key)) {
     // `<ID OF THE PR>`: a blank for the reader, worded for people.
-    line = line.replace(/<([A-Za-z][^<>=/]*\s[^<>=/]*)>/g, (_, text: string) => `<${held.hold(text, 'label')}>`);
+    line = line.replace(/<(\p{L}[^<>=/]*\s[^<>=/]*)>/gu, (_, text: string) => `<${held.hold(text, 'label')}>`);
     // In a shell, `<database-name>` or `<filename>` is a blank too (a redirection has spaces around its `<`).
     if (HASH.includes(key) || TEXT.includes(key)) {
       line = line.replace(/<([a-z\p{L}][\p{L}\p{N}_-]*)>/gu, (whole, text: string) =>
@@ -239,7 +239,8 @@ function markupText(line: string, key: string, state: ScanState, held: Held): st
   if (!MARKDOWN.includes(key)) {
     const inTag = state.openTag;
     state.openTag = inTag ? !/>|%\}/.test(line) : /<[A-Za-z][^<>]*$|\{%(?!.*%\})/.test(line);
-    if (inTag) return line;
+    // The last attribute line of a tag may go on with the element's text: `data-action="submit"> Click me </button>`.
+    if (inTag && (state.openTag || !/[^=\-\s]>[^<>]*\p{L}[^<>]*</u.test(line))) return line;
   }
   if (jsx && !hasTag && !/^\s*[^<>]+$/.test(line)) return line;
   let out = line.replace(/(^\s*>|[^=\-\s]>)([^<>]*[^\s<>][^<>]*)(?=<)/gu, (whole, tag: string, text: string) =>

@@ -198,6 +198,8 @@ export function translated(
   if (strict) return false;
   // A locale code, or a path with a locale segment, written for each copy's own locale: `en` and `ko`.
   if (!/\s/.test(a.text) && neutral[0](a.text) === neutral[1](b.text) && neutral[0](a.text) !== a.text) return true;
+  // `"https://<username>.gitlab.io"`: a blank for the reader inside a value, worded for people; the rest must match.
+  if (withoutBlanks(a.text) === withoutBlanks(b.text) && withoutBlanks(a.text) !== a.text) return true;
   // A placeholder name is code even inside a string: `"YOUR_API_KEY"` translated is a renamed placeholder.
   if (PLACEHOLDER_NAME.test(a.text.trim()) || PLACEHOLDER_NAME.test(b.text.trim())) return false;
   const tokens = (text: string, side: 0 | 1) => textTokens(text).map((token) => neutral[side](token)).sort().join(' ');
@@ -207,7 +209,8 @@ export function translated(
   if (tokens(a.text, 0) !== tokens(b.text, 1) && textTokens(a.text).join(' ') !== textTokens(b.text).join(' ')) return false;
   if (a.kind === 'label' || b.kind === 'label') return true;
   // `<most-recent-commit-hash>` and its translation: a blank for the reader, worded for people.
-  const angleBlank = (text: string) => /^<[^<>]*[\p{Ll}\s-][^<>]*>$/u.test(text.trim());
+  // Not `<div>`: one lower-case ASCII word reads as a tag.
+  const angleBlank = (text: string) => /^<[^<>]*[\p{Ll}\s-][^<>]*>$/u.test(text.trim()) && !/^<[a-z][a-z0-9]*>$/.test(text.trim());
   if (angleBlank(a.text) && angleBlank(b.text)) return true;
   // A single word translated by a phrase (`setbacks`, `battute d'arresto`) is words, not a renamed value.
   const plain = (text: string) => text.replace(/\$\{[^{}]*\}/g, ' ').trim();
@@ -221,7 +224,18 @@ export function translated(
   const letters = (text: string) => text.replace(/<[^<>]*>/g, ' ').toLowerCase().match(/\p{L}+/gu) ?? [];
   // Sentences (capitalised) share names and loanwords with their translation more often than commands do.
   const sentences = /^\p{Lu}/u.test(a.text.trim()) && /^\p{Lu}/u.test(b.text.trim());
+  // Markup alone (`"<div>"`) holds no words to translate.
+  if (letters(a.text).length === 0 || letters(b.text).length === 0) return false;
   return orderedSimilarity(letters(a.text), letters(b.text)) < (sentences ? 0.75 : 0.6);
+}
+
+/** `<your-otlp-endpoint>`, `<你的分支名>`: words between angle brackets (not an upper-case `<PROJECT>`, not a tag). */
+const ANGLE_BLANK = /<(\p{L}[\p{L}\p{N}_\s-]*)>/gu;
+
+function withoutBlanks(text: string): string {
+  return text.replace(ANGLE_BLANK, (whole, words: string) =>
+    (/\p{Ll}/u.test(words) && /[-_\s]/.test(words)) || /[^\p{ASCII}]/u.test(words) ? '<…>' : whole,
+  );
 }
 
 /** A path, URL, file name or package name: a value, never translated. */

@@ -73,6 +73,14 @@ describe('display text in lines', () => {
     expect(compareCode('init({ key: "YOUR_API_KEY" });', 'init({ key: "TU_CLAVE_API" });', 'js', false).equal).toBe(false);
   });
 
+  it('accepts a blank for the reader inside a value, and nothing else changed around it', () => {
+    expect(compareCode('url: "<your-otlp-endpoint>/v1/traces",', 'url: "<sua-rota-otlp>/v1/traces",', 'js', false).equal).toBe(true);
+    expect(compareCode('git clone git@github.com:<your_github_username>/x.git', 'git clone git@github.com:<你的 GitHub 用户名>/x.git', 'sh', false).equal).toBe(true);
+    expect(compareCode('url: "<your-otlp-endpoint>/v1/traces",', 'url: "<sua-rota-otlp>/v2/traces",', 'js', false).equal).toBe(false);
+    expect(compareCode('x = "<PROJECT>/a"', 'x = "<PROYECTO>/a"', 'js', false).equal).toBe(false);
+    expect(compareCode('x = "<div>"', 'x = "<span>"', 'js', false).equal).toBe(false);
+  });
+
   it('treats every value of a configuration file as code, and its comments as text', () => {
     expect(compareCode('title = "My site"', 'title = "Mon site"', 'toml', false).equal).toBe(false);
     expect(compareCode('NAME="My app"', 'NAME="Mon application"', 'sh', false, { meta: 'title=".env.local"' }).equal).toBe(false);
