@@ -209,8 +209,7 @@ export function translated(
   if (tokens(a.text, 0) !== tokens(b.text, 1) && textTokens(a.text).join(' ') !== textTokens(b.text).join(' ')) return false;
   if (a.kind === 'label' || b.kind === 'label') return true;
   // `<most-recent-commit-hash>` and its translation: a blank for the reader, worded for people.
-  // Not `<div>`: one lower-case ASCII word reads as a tag.
-  const angleBlank = (text: string) => /^<[^<>]*[\p{Ll}\s-][^<>]*>$/u.test(text.trim()) && !/^<[a-z][a-z0-9]*>$/.test(text.trim());
+  const angleBlank = (text: string) => /^<[^<>]*[\p{Ll}\s-][^<>]*>$/u.test(text.trim()) && !HTML_TAG.test(text.trim());
   if (angleBlank(a.text) && angleBlank(b.text)) return true;
   // A single word translated by a phrase (`setbacks`, `battute d'arresto`) is words, not a renamed value.
   const plain = (text: string) => text.replace(/\$\{[^{}]*\}/g, ' ').trim();
@@ -228,6 +227,13 @@ export function translated(
   if (letters(a.text).length === 0 || letters(b.text).length === 0) return false;
   return orderedSimilarity(letters(a.text), letters(b.text)) < (sentences ? 0.75 : 0.6);
 }
+
+/** `<div>`: an HTML element, which is markup rather than a `<word>` blank. */
+const HTML_TAG = new RegExp(`^</?(${['html', 'head', 'body', 'div', 'span', 'p', 'a', 'ul', 'ol', 'li', 'table', 'tr', 'td', 'th', 'thead',
+  'tbody', 'img', 'br', 'hr', 'h[1-6]', 'script', 'style', 'link', 'meta', 'button', 'input', 'form', 'label', 'select', 'option',
+  'textarea', 'section', 'article', 'header', 'footer', 'nav', 'main', 'aside', 'code', 'pre', 'em', 'strong', 'b', 'i', 'u',
+  'small', 'slot', 'template', 'svg', 'path', 'iframe', 'video', 'audio', 'source', 'picture', 'figure', 'details', 'summary',
+  'dialog', 'title', 'body'].join('|')})>$`, 'i');
 
 /** `<your-otlp-endpoint>`, `<你的分支名>`: words between angle brackets (not an upper-case `<PROJECT>`, not a tag). */
 const ANGLE_BLANK = /<(\p{L}[\p{L}\p{N}_\s-]*)>/gu;

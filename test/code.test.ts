@@ -79,6 +79,7 @@ describe('display text in lines', () => {
     expect(compareCode('url: "<your-otlp-endpoint>/v1/traces",', 'url: "<sua-rota-otlp>/v2/traces",', 'js', false).equal).toBe(false);
     expect(compareCode('x = "<PROJECT>/a"', 'x = "<PROYECTO>/a"', 'js', false).equal).toBe(false);
     expect(compareCode('x = "<div>"', 'x = "<span>"', 'js', false).equal).toBe(false);
+    expect(compareCode('x = "<word>"', 'x = "<palavra>"', 'js', false).equal).toBe(true);
   });
 
   it('treats every value of a configuration file as code, and its comments as text', () => {
