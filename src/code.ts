@@ -34,6 +34,8 @@ export interface CodeDifference {
   found: string;
   /** Set when the differences of a whole block were collapsed into this one: how many lines (or JSON values) differ. */
   count?: number;
+  /** The category of the first difference, when several were collapsed into this one. */
+  firstCategory?: string;
 }
 
 export interface CodeComparison {
@@ -274,7 +276,7 @@ function collapse(differences: CodeDifference[]): CodeDifference[] {
   const first = differences[0]!;
   const categories = new Set(differences.map((difference) => difference.category));
   const category = categories.size === 1 ? first.category : 'changed';
-  return [{ ...first, category, count: differences.length }];
+  return [{ ...first, category, count: differences.length, firstCategory: first.category }];
 }
 
 function squash(text: string): string {

@@ -96,3 +96,12 @@ describe('display text in lines', () => {
     expect(compareCode('<p>Learn more on <a href="/x/">the site</a>!</p>', '<p>詳しくは<a href="/x/">サイト</a>をご確認ください！</p>', 'astro', false).equal).toBe(true);
   });
 });
+
+describe('collapsed blocks', () => {
+  it('keep the kind of the first difference for the message', () => {
+    const en = 'a();\nb(1);\nc(1);\nd(1);\ne(1);';
+    const de = 'x();\na();\nb(2);\nc(2);\nd(2);\ne(2);';
+    const [collapsed] = compareCode(en, de, 'js', false).differences;
+    expect(collapsed).toMatchObject({ category: 'changed', count: 5, firstCategory: 'line-added' });
+  });
+});
