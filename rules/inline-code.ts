@@ -25,17 +25,22 @@ export const inlineCode: Rule = {
       // The translated block: the paired one, or for a paragraph that lost all its code, where it should be.
       const before = diffs.slice(0, index).reverse().find((d) => d.reference && d.translation);
       const after = diffs.slice(index + 1).find((d) => d.reference && d.translation);
-      const block = tr?.block ?? placeBetween(translation, ref.block, before, after);
+      const placed = tr ? undefined : placeBetween(reference, translation, ref.block, before, after);
+      const block = tr?.block ?? placed?.block;
       if (block === undefined) return;
       const prose = translation.blocks[block]!.prose;
       // A placed paragraph is a guess: there, a word must match as written, not recapitalised (`pagefind`, "Pagefind").
       const unquoted = allGone.filter((token) => writtenWithoutBackticks(token, prose, Boolean(tr)));
       if (unquoted.length) reportUnquoted(context, unquoted, translation.blocks[block]!.span, ref.span);
-      // A plain word (`raise`, `dict`) is often translated as prose ("lanzas", 整數): reported only when asked for, or
-      // when the paragraph has another code word of the reference instead (`Badge` → `Icon`), not a recased one.
+      // A plain word (`raise`, `dict`) is often translated as prose ("lanzas", 整數): reported only when asked for,
+      // when the paragraph has another code word of the reference instead (`Badge` → `Icon`, not a recased one), or
+      // when its paragraph is not there at all (the translation has fewer paragraphs at that place: a stale copy).
       const swaps = added.filter((t) => referenceCode.has(t));
       const reported = (word: string) =>
-        options.strictInlineCode || !isPlainWord(word) || swaps.some((t) => t.toLowerCase() !== word.toLowerCase());
+        options.strictInlineCode ||
+        !isPlainWord(word) ||
+        placed?.complete === false ||
+        swaps.some((t) => t.toLowerCase() !== word.toLowerCase());
       const gone = allGone.filter((word) => !unquoted.includes(word) && reported(word));
       if (gone.length === 0) return;
       if (!tr) {
@@ -174,9 +179,16 @@ type Anchor = { reference?: { block: number }; translation?: { block: number } }
 
 /**
  * Where a paragraph that lost all its code most likely sits in the translation: the translated block at the same
- * relative place between the nearest paired paragraphs before and after it.
+ * relative place between the nearest paired paragraphs before and after it. `complete` tells whether the translation
+ * has as many blocks there as the reference, so that the paragraph is likely there, its code written as prose.
  */
-function placeBetween(translation: FileSummary, referenceBlock: number, before: Anchor, after: Anchor): number | undefined {
+function placeBetween(
+  reference: FileSummary,
+  translation: FileSummary,
+  referenceBlock: number,
+  before: Anchor,
+  after: Anchor,
+): { block: number; complete: boolean } | undefined {
   const blocks = translation.blocks;
   if (blocks.length === 0) return undefined;
   const low = before?.translation?.block ?? -1;
@@ -185,5 +197,6 @@ function placeBetween(translation: FileSummary, referenceBlock: number, before: 
   const refHigh = after?.reference?.block ?? referenceBlock + (high - low);
   const ratio = refHigh > refLow ? (referenceBlock - refLow) / (refHigh - refLow) : 0.5;
   const target = Math.min(Math.max(low + Math.round(ratio * (high - low)), low + 1), high - 1);
-  return Math.min(Math.max(target, 0), blocks.length - 1);
+  const referenceGap = (after?.reference?.block ?? reference.blocks.length) - refLow;
+  return { block: Math.min(Math.max(target, 0), blocks.length - 1), complete: high - low >= referenceGap };
 }
