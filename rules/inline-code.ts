@@ -98,6 +98,7 @@ export function isPlainWord(token: string): boolean {
 }
 
 const QUOTES = /["'“”„‟«»‹›「」『』‘’‚]/g;
+const ENCLOSING = `${QUOTES.source.slice(1, -1)}()（）`;
 const WORD_EDGE = /[\p{Script=Latin}\p{N}_]/u;
 
 /**
@@ -107,8 +108,8 @@ const WORD_EDGE = /[\p{Script=Latin}\p{N}_]/u;
 export function writtenWithoutBackticks(token: string, prose: string, recased = true): boolean {
   const bare = unquote(token);
   if (!/[\p{L}\p{N}]/u.test(bare)) {
-    // Punctuation (`"*"`, `.`) is everywhere in prose: it counts only between quote marks.
-    return bare !== '' && new RegExp(`${QUOTES.source}\\s*${escape(bare)}\\s*${QUOTES.source}`).test(prose);
+    // Punctuation (`"*"`, `---`) is everywhere in prose: it counts only between quote marks or brackets.
+    return bare !== '' && new RegExp(`[${ENCLOSING}]\\s*${escape(bare)}\\s*[${ENCLOSING}]`).test(prose);
   }
   const start = WORD_EDGE.test(bare[0]!) ? '(?<![\\p{Script=Latin}\\p{N}_])' : '';
   const end = WORD_EDGE.test(bare.at(-1)!) ? '(?![\\p{Script=Latin}\\p{N}_])' : '';

@@ -15,6 +15,7 @@ describe('inline-code helpers', () => {
     expect(writtenWithoutBackticks('scopes', 'hängt von den „Scopes“ ab')).toBe(true);
     expect(writtenWithoutBackticks('with', '[with를 사용해 파일을 읽을 수 있습니다]')).toBe(true);
     expect(writtenWithoutBackticks('"*"', 'toutes avec le caractère générique « * ».')).toBe(true);
+    expect(writtenWithoutBackticks('---', 'एक कोड बाड़ (---) का उपयोग')).toBe(true);
   });
 
   it('does not take a word inside another word, or punctuation outside quotes, for the span', () => {
