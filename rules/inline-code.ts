@@ -1,8 +1,11 @@
 import { alignTokenBlocks, blockDifferences, tokenBlocks, type TokenBlock } from '../src/elements.js';
 import { differs, quote, where } from '../src/messages.js';
-import type { FileSummary, Rule, Span } from '../src/types.js';
+import type { FileSummary, Rule, RuleContext, Span } from '../src/types.js';
 
-/** Inline code spans of the reference are missing or changed in the matching paragraph of the translation. */
+/**
+ * Inline code spans of the reference are missing or changed in the matching paragraph of the translation, or written
+ * there without backticks.
+ */
 export const inlineCode: Rule = {
   id: 'inline-code',
   description: 'Inline code spans are kept as in the reference, paragraph by paragraph',
@@ -16,14 +19,33 @@ export const inlineCode: Rule = {
     const trBlocks = distinct(tokenBlocks(translation, translation.inlineCode, token));
     const same = (a: string, b: string) => translatedText(a, b) || localizedExample(a, b, translation.locale);
     const diffs = blockDifferences(alignTokenBlocks(refBlocks, trBlocks), same);
-    diffs.forEach(({ reference: ref, translation: tr, gone, added }, index) => {
-      if (!ref || gone.length === 0) return;
+    const referenceCode = new Set(reference.inlineCode.map(token));
+    diffs.forEach(({ reference: ref, translation: tr, gone: allGone, added }, index) => {
+      if (!ref || allGone.length === 0) return;
+      // The translated block: the paired one, or for a paragraph that lost all its code, where it should be.
+      const before = diffs.slice(0, index).reverse().find((d) => d.reference && d.translation);
+      const after = diffs.slice(index + 1).find((d) => d.reference && d.translation);
+      const placed = tr ? undefined : placeBetween(reference, translation, ref.block, before, after);
+      const block = tr?.block ?? placed?.block;
+      if (block === undefined) return;
+      const prose = translation.blocks[block]!.prose;
+      // A placed paragraph is a guess: there, a word must match as written, not recapitalised (`pagefind`, "Pagefind").
+      const unquoted = allGone.filter((token) => writtenWithoutBackticks(token, prose, Boolean(tr)));
+      if (unquoted.length) reportUnquoted(context, unquoted, translation.blocks[block]!.span, ref.span);
+      // A plain word (`raise`, `dict`) is often translated as prose ("lanzas", 整數): reported only when asked for,
+      // when the paragraph has another code word of the reference instead (`Badge` → `Icon`, not a recased one), or
+      // when its paragraph is not there at all (the translation has fewer paragraphs at that place: a stale copy).
+      const swaps = added.filter((t) => referenceCode.has(t));
+      const reported = (word: string) =>
+        options.strictInlineCode ||
+        !isPlainWord(word) ||
+        placed?.complete === false ||
+        swaps.some((t) => t.toLowerCase() !== word.toLowerCase());
+      const gone = allGone.filter((word) => !unquoted.includes(word) && reported(word));
+      if (gone.length === 0) return;
       if (!tr) {
         // A whole paragraph's code is gone: report it once, where that paragraph should be.
-        const before = diffs.slice(0, index).reverse().find((d) => d.reference && d.translation);
-        const after = diffs.slice(index + 1).find((d) => d.reference && d.translation);
-        const at = placeBetween(translation, ref.block, before, after);
-        if (!at) return;
+        const at = translation.blocks[block]!.span;
         context.report({
           message: `Inline code ${gone.map((t) => quote(t)).join(', ')} of ${where(reference, ref.span)} is missing`,
           subject: `Inline code ${gone.map((t) => quote(t)).join(', ')}`,
@@ -47,6 +69,59 @@ export const inlineCode: Rule = {
     });
   },
 };
+
+/** Report spans whose text the translation has, but outside backticks. */
+function reportUnquoted(context: RuleContext, tokens: string[], span: Span, referenceSpan: Span): void {
+  const list = tokens.map((t) => quote(t)).join(', ');
+  context.report({
+    message: `Inline code ${list} of ${where(context.reference, referenceSpan)} is written without backticks`,
+    subject: `Inline code ${list}`,
+    span,
+    referenceSpan,
+    category: 'unquoted',
+    key: `unquoted:${referenceSpan.start.line}:${tokens.join('|')}`,
+    expected: tokens.join(' '),
+    found: `${tokens.join(' ')} (without backticks)`,
+  });
+}
+
+// One word: letters only, capitalised at most at its start, short. `raw_data`, `JSONResponse`, `x.y()`, `--flag`,
+// `GET` and `q` are not plain words.
+const PLAIN_WORD = /^\p{L}[\p{Ll}\p{Lo}\p{M}]{1,15}$/u;
+
+// Literals are code in every language: one missing, or swapped for another, is drift.
+const LITERALS = new Set(['true', 'false', 'null', 'none', 'nil', 'undefined', 'nan']);
+
+/** A span that is one plain word (`raise`, `dict`, `Request`, `整数`), the kind translators write as prose. */
+export function isPlainWord(token: string): boolean {
+  return PLAIN_WORD.test(token) && !LITERALS.has(token.toLowerCase());
+}
+
+const QUOTES = /["'“”„‟«»‹›「」『』‘’‚]/g;
+const ENCLOSING = `${QUOTES.source.slice(1, -1)}()（）`;
+const WORD_EDGE = /[\p{Script=Latin}\p{N}_]/u;
+
+/**
+ * The span's text is in the translated paragraph's prose, outside backticks: `"items"` written „items“, `with` written
+ * „with“ or `with를`. Quote marks count as any kind.
+ */
+export function writtenWithoutBackticks(token: string, prose: string, recased = true): boolean {
+  const bare = unquote(token);
+  if (!/[\p{L}\p{N}]/u.test(bare)) {
+    // Punctuation (`"*"`, `---`) is everywhere in prose: it counts only between quote marks or brackets.
+    return bare !== '' && new RegExp(`[${ENCLOSING}]\\s*${escape(bare)}\\s*[${ENCLOSING}]`).test(prose);
+  }
+  const start = WORD_EDGE.test(bare[0]!) ? '(?<![\\p{Script=Latin}\\p{N}_])' : '';
+  const end = WORD_EDGE.test(bare.at(-1)!) ? '(?![\\p{Script=Latin}\\p{N}_])' : '';
+  // A word may gain a capital (German nouns, a sentence's start): `scopes` → „Scopes“.
+  const word = recased && isPlainWord(bare) ? `(?:${escape(bare)}|${escape(bare[0]!.toUpperCase() + bare.slice(1))})` : escape(bare);
+  return new RegExp(`${start}${word}${end}`, 'u').test(unquote(prose));
+}
+
+/** Quote marks of any kind become spaces, runs of spaces one: `"tax": 20.2` and « tax »: 20.2 read alike. */
+function unquote(text: string): string {
+  return text.replace(QUOTES, ' ').replace(/\s+/g, ' ').replace(/ (?=[:,;.)])/g, '').trim();
+}
 
 function distinct(blocks: TokenBlock[]): TokenBlock[] {
   return blocks.map((block) => ({ ...block, tokens: [...new Set(block.tokens)] }));
@@ -105,9 +180,16 @@ type Anchor = { reference?: { block: number }; translation?: { block: number } }
 
 /**
  * Where a paragraph that lost all its code most likely sits in the translation: the translated block at the same
- * relative place between the nearest paired paragraphs before and after it.
+ * relative place between the nearest paired paragraphs before and after it. `complete` tells whether the translation
+ * has as many blocks there as the reference, so that the paragraph is likely there, its code written as prose.
  */
-function placeBetween(translation: FileSummary, referenceBlock: number, before: Anchor, after: Anchor): Span | undefined {
+function placeBetween(
+  reference: FileSummary,
+  translation: FileSummary,
+  referenceBlock: number,
+  before: Anchor,
+  after: Anchor,
+): { block: number; complete: boolean } | undefined {
   const blocks = translation.blocks;
   if (blocks.length === 0) return undefined;
   const low = before?.translation?.block ?? -1;
@@ -116,5 +198,6 @@ function placeBetween(translation: FileSummary, referenceBlock: number, before: 
   const refHigh = after?.reference?.block ?? referenceBlock + (high - low);
   const ratio = refHigh > refLow ? (referenceBlock - refLow) / (refHigh - refLow) : 0.5;
   const target = Math.min(Math.max(low + Math.round(ratio * (high - low)), low + 1), high - 1);
-  return blocks[Math.min(Math.max(target, 0), blocks.length - 1)]!.span;
+  const referenceGap = (after?.reference?.block ?? reference.blocks.length) - refLow;
+  return { block: Math.min(Math.max(target, 0), blocks.length - 1), complete: high - low >= referenceGap };
 }

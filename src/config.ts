@@ -31,6 +31,7 @@ export interface Config {
   revisionKeys?: string[];
   strictCode?: boolean;
   translatablePlaceholders?: boolean;
+  strictInlineCode?: boolean;
   doNotTranslate?: string[];
   noSpaceLocales?: string[];
   linkLocalePatterns?: string[];
@@ -177,6 +178,7 @@ export function ruleOptions(config: Config): RuleOptions {
     revisionKeys: config.revisionKeys ?? DEFAULT_OPTIONS.revisionKeys,
     strictCode: config.strictCode ?? DEFAULT_OPTIONS.strictCode,
     translatablePlaceholders: config.translatablePlaceholders ?? DEFAULT_OPTIONS.translatablePlaceholders,
+    strictInlineCode: config.strictInlineCode ?? DEFAULT_OPTIONS.strictInlineCode,
     doNotTranslate: config.doNotTranslate ?? DEFAULT_OPTIONS.doNotTranslate,
     noSpaceLocales: config.noSpaceLocales ?? DEFAULT_OPTIONS.noSpaceLocales,
     linkLocalePatterns: config.linkLocalePatterns ?? DEFAULT_OPTIONS.linkLocalePatterns,

@@ -19,6 +19,7 @@ export const DEFAULT_OPTIONS: RuleOptions = {
   revisionKeys: ['source-git-commit', 'default_lang_commit', 'l10n.sourceCommit', 'sourceCommit', 'translation_source_commit'],
   strictCode: false,
   translatablePlaceholders: false,
+  strictInlineCode: false,
   doNotTranslate: [],
   noSpaceLocales: ['ja', 'zh', 'ko', 'th', 'lo', 'km', 'my', 'bo'],
   linkLocalePatterns: [],

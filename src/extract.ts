@@ -1,6 +1,7 @@
 /** Walk an mdast tree once and keep what must not be translated, with positions: the file's summary. */
 import type { Nodes, Root } from 'mdast';
 import { parseFrontMatter } from './frontmatter.js';
+import { htmlLinkTargets } from './html-links.js';
 import { parse } from './parse.js';
 import { LineIndex } from './positions.js';
 import { headingIds } from './slug.js';
@@ -22,12 +23,15 @@ const ALERT_COLOR = /\bcolor\s*=\s*"?([\w-]+)/;
 const ATTRIBUTE = String.raw`(?:[.#][^\s{}]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]+))`;
 const HEADING_ATTRIBUTES = new RegExp(String.raw`\{\s*${ATTRIBUTE}(?:\s+${ATTRIBUTE})*\s*\}\s*$`);
 const HEADING_ID = /(^|[\s{])#([^\s{}]+)/;
+// A capitalised tag is a component (`<Link href>`), never an HTML element.
+const COMPONENT_TAG = /^<[A-Z][\w.]*(?:\s[^>]*)?>/;
 
-/** Plain text of a node, like mdast-util-to-string. */
-function toText(node: AnyNode): string {
+/** Plain text of a node, like mdast-util-to-string; without `code`, inline code becomes a space. */
+function toText(node: AnyNode, code = true): string {
+  if (node.type === 'inlineCode' && !code) return ' ';
   if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
   if ('alt' in node && typeof node.alt === 'string') return node.alt;
-  if ('children' in node) return (node.children as AnyNode[]).map(toText).join('');
+  if ('children' in node) return (node.children as AnyNode[]).map((child) => toText(child, code)).join('');
   return '';
 }
 
@@ -69,7 +73,7 @@ export function extract(file: TextFile, path: string, locale: string): FileSumma
   };
 
   const addBlock = (kind: 'paragraph' | 'heading' | 'tableCell', node: AnyNode): number => {
-    summary.blocks.push({ kind, span: spanOf(node) });
+    summary.blocks.push({ kind, span: spanOf(node), prose: toText(node, false) });
     textParts.push(toText(node));
     return summary.blocks.length - 1;
   };
@@ -125,6 +129,22 @@ export function extract(file: TextFile, path: string, locale: string): FileSumma
     return found;
   };
 
+  /** Links written as raw HTML (`<a href>`, `<Link href>`, `<img src>`): Docusaurus and MkDocs pages have them in `.md`. */
+  const htmlLinks = (node: AnyNode & { value: string }, block: number): void => {
+    const start = node.position?.start.offset ?? 0;
+    for (const target of htmlLinkTargets(node.value)) {
+      const at = start + target.index;
+      summary.links.push({
+        kind: target.kind,
+        url: target.url,
+        span: spanOf(node),
+        urlSpan: text.slice(at, at + target.url.length) === target.url ? lines.span(at, at + target.url.length) : undefined,
+        block,
+        text: target.text,
+      });
+    }
+  };
+
   const inline = (node: AnyNode, block: number) => {
     switch (node.type) {
       case 'inlineCode': {
@@ -153,6 +173,7 @@ export function extract(file: TextFile, path: string, locale: string): FileSumma
       }
       case 'html':
         summary.html.push({ value: node.value, span: spanOf(node) });
+        htmlLinks(node, block);
         return;
       case 'mdxJsxTextElement':
         jsxLinks(node, block);
@@ -253,6 +274,25 @@ export function extract(file: TextFile, path: string, locale: string): FileSumma
     summary.codeBlocks.push(block);
   };
 
+  /**
+   * `<Link href="…">term</Link> is …` opens an HTML block in CommonMark (`link` is a block tag name), yet Docusaurus
+   * renders it as a paragraph that starts with a component: read it as one, so that its links and code are seen.
+   */
+  const componentParagraph = (node: AnyNode): boolean => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    const source = text.slice(start, end);
+    const firstLine = source.split('\n', 1)[0]!;
+    const opening = COMPONENT_TAG.exec(firstLine);
+    if (!opening || !/\S/.test(firstLine.slice(opening[0].length).replace(/<[^>]*>/g, ''))) return false;
+    // A zero-width space in front keeps the parser from opening an HTML block again; offsets move back by one.
+    const tree = parse(`\u200b${source}`, false).tree as AnyNode;
+    shiftOffsets(tree, start - 1, start);
+    dropLeadingZeroWidthSpace(tree);
+    for (const child of (tree as Root).children) walk(child as AnyNode);
+    return true;
+  };
+
   const walk = (node: AnyNode) => {
     switch (node.type) {
       case 'yaml': {
@@ -275,13 +315,14 @@ export function extract(file: TextFile, path: string, locale: string): FileSumma
         // A component that links somewhere (`<LinkCard href=…>`) is a block of its own for link comparison.
         const attributes = (node as { attributes?: Array<{ name?: string; value?: unknown }> }).attributes ?? [];
         if (attributes.some((a) => (a.name === 'href' || a.name === 'src') && typeof a.value === 'string')) {
-          summary.blocks.push({ kind: 'paragraph', span: spanOf(node) });
+          summary.blocks.push({ kind: 'paragraph', span: spanOf(node), prose: '' });
           jsxLinks(node, summary.blocks.length - 1);
         }
         break;
       }
       case 'heading': {
         const block = addBlock('heading', node);
+        summary.blocks[block]!.prose = summary.blocks[block]!.prose.replace(HEADING_ATTRIBUTES, '');
         const span = spanOf(node);
         const source = text.slice(span.start.offset, span.end.offset);
         const attributes = HEADING_ATTRIBUTES.exec(source);
@@ -344,6 +385,12 @@ export function extract(file: TextFile, path: string, locale: string): FileSumma
         return;
       case 'html':
         summary.html.push({ value: node.value, span: spanOf(node) });
+        if (!isMdx && componentParagraph(node)) return;
+        // A block of HTML that links somewhere is a block of its own for link comparison, as a JSX component is.
+        if (htmlLinkTargets(node.value).length > 0) {
+          summary.blocks.push({ kind: 'paragraph', span: spanOf(node), prose: '' });
+          htmlLinks(node, summary.blocks.length - 1);
+        }
         return;
     }
     if ('children' in node) for (const child of node.children as AnyNode[]) walk(child);
@@ -353,6 +400,21 @@ export function extract(file: TextFile, path: string, locale: string): FileSumma
   headingIds(summary.headings).forEach((id, index) => (summary.headings[index]!.id = id));
   summary.text = textParts.join('\n');
   return summary;
+}
+
+/** Move every position of a re-parsed fragment by `delta`, no earlier than `floor`, so it points into the file. */
+function shiftOffsets(node: AnyNode, delta: number, floor: number): void {
+  const position = node.position;
+  if (position) {
+    if (position.start.offset !== undefined) position.start.offset = Math.max(floor, position.start.offset + delta);
+    if (position.end.offset !== undefined) position.end.offset = Math.max(floor, position.end.offset + delta);
+  }
+  if ('children' in node) for (const child of node.children as AnyNode[]) shiftOffsets(child, delta, floor);
+}
+
+function dropLeadingZeroWidthSpace(node: AnyNode): void {
+  if ('value' in node && typeof node.value === 'string' && node.value.startsWith('\u200b')) node.value = node.value.slice(1);
+  else if ('children' in node && node.children.length > 0) dropLeadingZeroWidthSpace(node.children[0] as AnyNode);
 }
 
 function collectInlineCode(node: AnyNode): string[] {

@@ -35,6 +35,7 @@ export function configSchema(): Record<string, unknown> {
       revisionKeys: strings('Front matter keys naming the source revision a copy was translated from.'),
       strictCode: { type: 'boolean', description: 'Compare code comments and display strings too.' },
       translatablePlaceholders: { type: 'boolean', description: 'Text inside {{…}} placeholders may be translated.' },
+      strictInlineCode: { type: 'boolean', description: 'Report inline code that is a plain word (`raise`, `dict`) when it is dropped or translated.' },
       doNotTranslate: strings('Terms that must appear untranslated wherever the reference has them.'),
       noSpaceLocales: strings('Locales whose script uses no spaces between words.'),
       linkLocalePatterns: strings('Extra link localization rules: regex sources with a {locale} token.'),

@@ -84,6 +84,8 @@ export interface Heading {
 export interface Block {
   kind: 'paragraph' | 'heading' | 'tableCell';
   span: Span;
+  /** The block's plain text with its inline code left out (each span a space): tells a span written without backticks. */
+  prose: string;
 }
 
 export interface InlineCode {
@@ -214,6 +216,8 @@ export interface RuleOptions {
   strictCode: boolean;
   /** Text inside `{{…}}` placeholders may be translated (tldr). */
   translatablePlaceholders: boolean;
+  /** Report inline code that is a plain word (`raise`, `dict`) when the translation drops or translates it. */
+  strictInlineCode: boolean;
   /** Terms that must appear untranslated wherever the reference has them. */
   doNotTranslate: string[];
   /** Locales whose script uses no spaces between words. */

@@ -13,7 +13,7 @@ Use \`batchId\` here.
 curl -H 'x-api-key: {API_KEY}'
 \`\`\`
 
-Then \`status\` there.
+Then \`status_code\` there.
 `;
 
 /** The German copy: renamed placeholder in the code block (line 7 here), changed inline code in two paragraphs. */
@@ -26,7 +26,7 @@ ${before.block ?? ''}\`\`\`sh
 curl -H 'x-api-key: {KEY}'
 \`\`\`
 
-${before.second ?? ''}Dann \`state\` dort.
+${before.second ?? ''}Dann \`state_code\` dort.
 `;
 }
 
