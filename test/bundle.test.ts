@@ -1,0 +1,58 @@
+/** The one-file command line (src/bundle.mjs) must behave exactly like the modules it is made from. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Io } from '../src/cli.js';
+import { runCli } from './run-cli.js';
+
+const dist = resolve(import.meta.dirname, '../dist/src');
+const bundle = resolve(dist, 'cli.bundle.js');
+const example = resolve(import.meta.dirname, '../fixtures/example');
+
+async function runBundle(args: string[], cwd: string) {
+  const { main } = (await import(bundle)) as typeof import('../src/cli.js');
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd, env: {}, isTTY: false };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+// `npm test` builds the bundle after tsc; without esbuild installed there is none to check.
+describe.skipIf(!existsSync(bundle))('bundled command line', () => {
+  it('is fresh: built after the modules, so bin.js runs it', () => {
+    expect(statSync(bundle).mtimeMs).toBeGreaterThanOrEqual(statSync(resolve(dist, 'cli.js')).mtimeMs);
+  });
+
+  it('reports what the modules report, in every format that has no timestamps', async () => {
+    for (const format of ['json', 'stylish', 'github', 'markdown']) {
+      const bundled = await runBundle(['--format', format], example);
+      const modules = await runCli(['--format', format], example);
+      expect(bundled.code).toBe(1);
+      expect(bundled).toEqual(modules);
+    }
+  });
+
+  it('reports MDX pages, every layout and bad usage like the modules', async () => {
+    const fixtures = resolve(import.meta.dirname, '../fixtures');
+    const cases: Array<[string, string[]]> = [
+      [resolve(fixtures, 'rules/mdx-syntax/fires-invalid-mdx'), ['--format', 'json']],
+      [resolve(fixtures, 'layouts/astro'), ['--format', 'json']],
+      [resolve(fixtures, 'layouts/docusaurus'), ['--format', 'json']],
+      [resolve(fixtures, 'layouts/starlight'), ['--format', 'json']],
+      [example, ['--rule', 'no-such-rule=error']],
+    ];
+    for (const [cwd, args] of cases) {
+      const bundled = await runBundle(args, cwd);
+      expect(bundled.stdout + bundled.stderr).not.toBe('');
+      expect(bundled).toEqual(await runCli(args, cwd));
+    }
+  });
+
+  it('runs from bin.js', () => {
+    const run = spawnSync(process.execPath, [resolve(dist, 'bin.js'), '--format', 'json'], { cwd: example, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).summary).toMatchObject({ pages: 2, files: 9 });
+  });
+});
