@@ -30,10 +30,10 @@ describe('parse chooses the GitHub extensions per file', () => {
     for (const corpus of corpora()) {
       const paths = markdownFiles(corpus.dir);
       // Spread over the tree; every file of the sample, whatever it needs.
-      const step = Math.max(1, Math.floor(paths.length / 8));
+      const step = Math.max(1, Math.floor(paths.length / 6));
       for (let index = 0; index < paths.length; index += step) {
         const text = readFileSync(join(corpus.dir, paths[index]!), 'utf8');
-        if (text.length > 30_000) continue;
+        if (text.length > 20_000) continue;
         const isMdx = paths[index]!.endsWith('.mdx');
         const { needed, all } = bothWays(text, isMdx);
         expect(needed, `${corpus.name}/${paths[index]}`).toEqual(all);
