@@ -1,6 +1,10 @@
 import type { Rule } from '../src/types.js';
 
-/** A page of the source locale has no copy in some locale (with no source: the page is missing in some locales). */
+/**
+ * A page of the source locale has no copy in some locales (with no source: the page is missing in some locales).
+ * One finding per page names every locale without a copy: on a tree with many locales a finding per locale would
+ * bury the drift under thousands of lines about coverage.
+ */
 export const missingTranslation: Rule = {
   id: 'missing-translation',
   description: 'Every page of the source has a copy in every locale',
@@ -12,13 +16,14 @@ export const missingTranslation: Rule = {
     if (absent.length === 0) return;
     const anchor = context.copies.find((copy) => copy.locale === context.source) ?? (context.source ? undefined : context.copies[0]);
     if (!anchor) return;
-    for (const locale of absent) {
-      const expected = context.expectedPath(locale);
-      context.report(anchor, {
-        message: `No ${locale} copy of this page${expected ? ` (expected at \`${expected}\`)` : ''}`,
-        category: 'missing-copy',
-        key: `missing:${locale}`,
-      });
-    }
+    const expected = context.expectedPath(absent[0]!);
+    const where = expected ? ` (expected at \`${expected}\`${absent.length > 1 ? ' and likewise' : ''})` : '';
+    const which = absent.length === 1 ? `No ${absent[0]} copy of this page` : `No copy of this page in ${absent.length} locales: ${absent.join(', ')}`;
+    context.report(anchor, {
+      message: `${which}${where}`,
+      category: 'missing-copy',
+      key: 'missing',
+      found: absent.join(','),
+    });
   },
 };

@@ -13,7 +13,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Extracted } from './workers.js';
+import type { Extracted } from './group-task.js';
 import type { Finding } from './types.js';
 
 /** Where the cache lives by default, relative to the working directory. */

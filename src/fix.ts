@@ -14,7 +14,8 @@ import type { Discovery } from './discover.js';
 import { extract } from './extract.js';
 import { markerMoveFix } from './fix-edits.js';
 import { parseDirectives, rangesOf, type Range } from './suppress.js';
-import { activeRules, discoverTree, lintGroup, type LintOptions } from './lint.js';
+import { activeRules, discoverTree, type LintOptions } from './lint.js';
+import { lintGroup } from './lint-group.js';
 import { decode, type TextFile } from './read.js';
 import type { FileSummary, Finding, Fix, PageCopy, PageFile, PageGroup, Rule, RuleOptions, Severity } from './types.js';
 

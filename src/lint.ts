@@ -1,28 +1,16 @@
 /** Run every rule over every page group and stamp the findings: ids, severities, positions, fingerprints. */
-import { createHash } from 'node:crypto';
 import { relative, resolve } from 'node:path';
 import { rules as allRules } from '../rules/index.js';
-import { contentHash, keyOf, SummaryCache, type CachedCopy } from './cache.js';
+import { contentHash, keyOf, SummaryCache } from './cache.js';
 import { ruleOptions, type Config } from './config.js';
 import { discover, type DiscoveryProblem } from './discover.js';
-import { baseFingerprint, numberFingerprints } from './fingerprint.js';
+import { numberFingerprints } from './fingerprint.js';
+import { hash } from './lint-group.js';
 import { readBytes } from './read.js';
 import { inShard, type Shard } from './shard.js';
-import { revisionOf } from './revisions.js';
-import { defaultThreads, Extractor } from './workers.js';
-import type {
-  AgreementGroup,
-  FileSummary,
-  Finding,
-  LintResult,
-  PageCopy,
-  PageGroup,
-  Report,
-  Rule,
-  RuleOptions,
-  Severity,
-  Span,
-} from './types.js';
+import type { ReadCopy, RunSettings } from './group-task.js';
+import { defaultThreads, GroupRunner } from './workers.js';
+import type { Finding, LintResult, PageGroup, Rule, Severity } from './types.js';
 
 export interface LintOptions extends Config {
   /** Directory to lint, relative to `cwd`. */
@@ -43,8 +31,6 @@ export interface LintOptions extends Config {
 
 /** Options that change what extraction produces; part of the cache key. None today: extraction is fixed. */
 const EXTRACTION_OPTIONS = {};
-
-const ZERO: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
 /** Discover the page groups of the tree `options` describe. */
 export function discoverTree(options: LintOptions, cwd: string) {
@@ -83,24 +69,24 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     groups = groups.filter((group) => pages.has(group.id) || group.files.some((file) => wanted.has(file.file)));
   }
   if (options.shard) groups = groups.filter((group) => inShard(group.id, options.shard!));
-  const context = (group: PageGroup): GroupContext => ({
-    source,
-    locales: discovery.layout.locales,
-    active,
-    settings,
-    expectedPath: (locale) => discovery.expectedPath(group, locale),
-  });
+  const locales = discovery.layout.locales;
+  const run: RunSettings = { source, locales, active: active.map(({ rule, severity }) => [rule.id, severity]), settings };
+  const expectedPaths = (group: PageGroup): Record<string, string> =>
+    Object.fromEntries(locales.flatMap((locale) => {
+      const path = discovery.expectedPath(group, locale);
+      return path === undefined ? [] : [[locale, path]];
+    }));
   // What decides a group's findings besides its files' contents: the cache key of its result.
-  const settingsKey = keyOf({ source, locales: discovery.layout.locales, active: active.map(({ rule, severity }) => [rule.id, severity]), settings });
+  const settingsKey = keyOf(run);
   const cache = options.cacheLocation ? new SummaryCache(resolve(cwd, options.cacheLocation), EXTRACTION_OPTIONS) : undefined;
-  const extractor = new Extractor(options.threads ?? defaultThreads());
+  const runner = new GroupRunner(run, options.threads ?? defaultThreads());
   const total = groups.reduce((sum, group) => sum + group.files.length, 0);
   // Directories and links discovery could not walk; left out when only some pages are linted (in shard 1 only).
   const partial = options.only !== undefined || (options.shard !== undefined && options.shard.index !== 1);
   const findings: Finding[] = partial ? [] : discoveryFindings(discovery.problems, active);
   let files = 0;
   const lintOne = async (group: PageGroup) => {
-    const groupFindings = await readAndLintGroup(group, context(group), settingsKey, extractor, cache);
+    const groupFindings = await lintOneGroup(group, expectedPaths(group), settingsKey, runner, cache);
     files += group.files.length;
     for (const finding of groupFindings) findings.push(finding);
     options.onProgress?.(files, total);
@@ -108,7 +94,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   try {
     await streamGroups(groups, lintOne);
   } finally {
-    await extractor.close();
+    await runner.close();
   }
   await cache?.flush();
   findings.sort(compareFindings);
@@ -150,173 +136,26 @@ async function streamGroups(groups: PageGroup[], work: (group: PageGroup) => Pro
   if (failure) throw failure;
 }
 
-/** Read a group's copies, take what the cache has, parse the rest, and lint the group (or take its cached findings). */
-async function readAndLintGroup(group: PageGroup, context: GroupContext, settingsKey: string, extractor: Extractor, cache: SummaryCache | undefined): Promise<Finding[]> {
-  const reads = await Promise.all(group.files.map((file) => readBytes(file.path)));
-  const hashes = reads.map((read) => (read.ok ? contentHash(read.bytes) : `unreadable:${read.message}`));
-  const expected = context.locales.map((locale) => context.expectedPath(locale) ?? '');
-  const key = keyOf({ settingsKey, group: group.id, files: group.files.map((file, index) => [file.locale, file.file, hashes[index]]), expected });
-  const cachedFindings = await cache?.findings(group.id, key);
-  if (cachedFindings) return cachedFindings;
-  const stored = (await cache?.copies(group.id)) ?? {};
-  const fresh: Record<string, CachedCopy> = {};
-  const copies = await Promise.all(
-    group.files.map(async (file, index): Promise<PageCopy> => {
-      const read = reads[index]!;
-      if (!read.ok) return { locale: file.locale, file: file.file, unreadable: read.message };
-      const hit = stored[file.file];
-      const extracted =
-        hit && hit.hash === hashes[index] && hit.locale === file.locale && hit.extracted && typeof hit.extracted === 'object'
-          ? hit.extracted
-          : await extractor.extract({ bytes: read.bytes, file: file.file, locale: file.locale });
-      fresh[file.file] = { hash: hashes[index]!, locale: file.locale, extracted };
-      return extracted.summary ? { locale: file.locale, file: file.file, summary: extracted.summary } : { locale: file.locale, file: file.file, unreadable: extracted.unreadable };
+/**
+ * Lint one group. Without a cache a worker reads the files itself; with one, the files are read and hashed here to
+ * look up the group's findings, and only a miss goes to a worker, with the summaries the cache still has.
+ */
+async function lintOneGroup(group: PageGroup, expected: Record<string, string>, settingsKey: string, runner: GroupRunner, cache: SummaryCache | undefined): Promise<Finding[]> {
+  if (!cache) return (await runner.lint({ group, expected })).findings;
+  const reads: ReadCopy[] = await Promise.all(
+    group.files.map(async (file) => {
+      const read = await readBytes(file.path);
+      return read.ok ? { ok: true as const, bytes: read.bytes, hash: contentHash(read.bytes) } : read;
     }),
   );
-  const findings = lintGroup(group, copies, context);
-  await cache?.store(group.id, key, findings, fresh);
-  return findings;
-}
-
-interface GroupContext {
-  source?: string;
-  locales: string[];
-  active: Array<{ rule: Rule; severity: Severity }>;
-  settings: RuleOptions;
-  expectedPath(locale: string): string | undefined;
-}
-
-/** Lint the copies of one page: each translation against the source, or every copy against every other. */
-export function lintGroup(group: PageGroup, copies: PageCopy[], context: GroupContext): Finding[] {
-  const findings: Finding[] = [];
-  const summaries = new Map(copies.flatMap((copy) => (copy.summary ? [[copy.file, copy.summary] as const] : [])));
-  for (const { rule, severity } of context.active) {
-    if (!rule.checkPage) continue;
-    const reportPage = (copy: { locale: string; file: string }, report: Omit<Report, 'span'> & { span?: Span }) => {
-      findings.push(stamp(rule, severity, group.id, copy.locale, copy.file, { ...report, span: report.span ?? ZERO }, summaries.get(copy.file)));
-    };
-    guard(rule, group, copies[0], findings, () =>
-      rule.checkPage!({
-        page: group.id,
-        copies,
-        source: context.source,
-        locales: context.locales,
-        options: context.settings,
-        expectedPath: context.expectedPath,
-        report: reportPage,
-      }),
-    );
-  }
-  const readable = copies.filter((copy): copy is PageCopy & { summary: FileSummary } => copy.summary !== undefined);
-  const pairRules = context.active.filter(({ rule }) => rule.compare);
-  const reference = context.source ? readable.find((copy) => copy.locale === context.source) : undefined;
-  if (context.source) {
-    if (!reference) return findings;
-    for (const translation of readable) {
-      if (translation === reference) continue;
-      for (const { rule, severity } of pairRules) {
-        guard(rule, group, translation, findings, () =>
-          rule.compare!({
-            reference: reference.summary,
-            translation: translation.summary,
-            hasSource: true,
-            options: context.settings,
-            report: (report) => findings.push(stamp(rule, severity, group.id, translation.locale, translation.file, report, translation.summary, reference.summary)),
-          }),
-        );
-      }
-    }
-    return findings;
-  }
-  findings.push(...comparePeers(group, readable, pairRules, context.settings));
-  return findings;
-}
-
-/**
- * With no source locale, compare every copy with every other and, for each element where they disagree, report on
- * each copy the groups of locales that agree, with the revisions they were translated from. No copy is taken as right.
- */
-function comparePeers(
-  group: PageGroup,
-  copies: Array<PageCopy & { summary: FileSummary }>,
-  pairRules: Array<{ rule: Rule; severity: Severity }>,
-  settings: RuleOptions,
-): Finding[] {
-  type Copy = PageCopy & { summary: FileSummary };
-  const findings: Finding[] = [];
-  const revision = (summary: FileSummary) => revisionOf(summary, settings.revisionKeys)?.value;
-  const sameValue = (report: Report) => `${report.subject ?? ''}|${report.category ?? ''}|${report.expected ?? ''}|${report.found ?? ''}`;
-  for (const { rule, severity } of pairRules) {
-    // reports[f][g]: what the rule says of copy f compared with copy g.
-    const reports = new Map<Copy, Map<Copy, Report[]>>();
-    for (const translation of copies) {
-      const row = new Map<Copy, Report[]>();
-      reports.set(translation, row);
-      for (const other of copies) {
-        if (other === translation) continue;
-        const list: Report[] = [];
-        row.set(other, list);
-        guard(rule, group, translation, findings, () =>
-          rule.compare!({ reference: other.summary, translation: translation.summary, hasSource: false, options: settings, report: (report) => list.push(report) }),
-        );
-      }
-    }
-    for (const translation of copies) {
-      const byElement = new Map<string, Array<{ other: Copy; report: Report }>>();
-      for (const [other, list] of reports.get(translation)!) {
-        for (const report of list) {
-          const key = report.key ?? `${report.span.start.offset}:${report.category ?? ''}:${report.found ?? ''}`;
-          byElement.set(key, [...(byElement.get(key) ?? []), { other, report }]);
-        }
-      }
-      for (const entries of byElement.values()) {
-        const disagreeing = new Set(entries.map((entry) => entry.other));
-        const first = entries[0]!.report;
-        // Another copy agrees with this one when it differs from the same copies in the same way.
-        const agreeing = [
-          translation,
-          ...copies.filter(
-            (copy) =>
-              copy !== translation &&
-              !disagreeing.has(copy) &&
-              entries.some(({ other, report }) => reports.get(copy)?.get(other)?.some((theirs) => sameValue(theirs) === sameValue(report))),
-          ),
-        ];
-        const groups: AgreementGroup[] = [{ locales: agreeing.map((copy) => copy.locale), value: first.found, revisions: revisionsOf(agreeing, revision) }];
-        const byValue = new Map<string, Copy[]>();
-        for (const { other, report } of entries) {
-          const value = report.expected ?? report.message;
-          byValue.set(value, [...(byValue.get(value) ?? []), other]);
-        }
-        for (const [value, others] of byValue) groups.push({ locales: others.map((copy) => copy.locale), value, revisions: revisionsOf(others, revision) });
-        const largest = [...byValue.values()].sort((a, b) => b.length - a.length)[0]!;
-        const representative = entries.find((entry) => entry.other === largest[0])!;
-        const message = peerMessage(first.subject ?? first.message, groups);
-        const finding = stamp(rule, severity, group.id, translation.locale, translation.file, { ...representative.report, message }, translation.summary, representative.other.summary);
-        finding.groups = groups;
-        findings.push(finding);
-      }
-    }
-  }
-  return findings;
-}
-
-function revisionsOf(copies: Array<{ locale: string; summary: FileSummary }>, revision: (summary: FileSummary) => string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const copy of copies) {
-    const value = revision(copy.summary);
-    if (value) out[copy.locale] = value;
-  }
-  return out;
-}
-
-function peerMessage(subject: string, groups: AgreementGroup[]): string {
-  const parts = groups.map((group) => {
-    const revisions = [...new Set(Object.values(group.revisions))].map((value) => (/^[0-9a-f]{40}$/i.test(value) ? value.slice(0, 7) : value));
-    const value = group.value === undefined || group.value === '(none)' ? 'none' : `\`${group.value.replace(/`/g, "'").slice(0, 80)}\``;
-    return `${value} in ${group.locales.join(', ')}${revisions.length ? ` (from ${revisions.join(', ')})` : ''}`;
-  });
-  return `${subject}: copies disagree, no source locale to decide: ${parts.join('; ')}`;
+  const hashes = reads.map((read) => (read.ok ? read.hash : `unreadable:${read.message}`));
+  const key = keyOf({ settingsKey, group: group.id, files: group.files.map((file, index) => [file.locale, file.file, hashes[index]]), expected });
+  const cachedFindings = await cache.findings(group.id, key);
+  if (cachedFindings) return cachedFindings;
+  const stored = await cache.copies(group.id);
+  const outcome = await runner.lint({ group, expected, reads, stored });
+  await cache.store(group.id, key, outcome.findings, outcome.copies ?? {});
+  return outcome.findings;
 }
 
 /** Findings for what discovery could not walk (unreadable directories, link loops), under the unreadable-file rule. */
@@ -337,72 +176,6 @@ function discoveryFindings(problems: DiscoveryProblem[], active: Array<{ rule: R
     fingerprint: hash(`${unreadable.rule.id}|${problem.file}|${problem.message}`),
     page: '',
   }));
-}
-
-/** Run a rule; a rule that throws becomes a finding on the page, never a crash. */
-function guard(rule: Rule, group: PageGroup, copy: PageCopy | undefined, findings: Finding[], run: () => void): void {
-  try {
-    run();
-  } catch (error) {
-    findings.push({
-      ruleId: rule.id,
-      severity: 'error',
-      locale: copy?.locale ?? '',
-      file: copy?.file ?? group.id,
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-      message: `Internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}; please report it`,
-      category: 'internal-error',
-      fingerprint: hash(`${rule.id}|${group.id}|${copy?.locale}|internal`),
-      page: group.id,
-    });
-  }
-}
-
-/** Turn a rule's report into a finding: id, severity, positions checked, fingerprint. */
-function stamp(
-  rule: Rule,
-  severity: Severity,
-  page: string,
-  locale: string,
-  file: string,
-  report: Report,
-  summary: FileSummary | undefined,
-  reference?: FileSummary,
-): Finding {
-  const span = report.span;
-  if (span.start.line < 1 || span.end.line < span.start.line) {
-    throw new Error(`rule ${rule.id} reported an impossible position ${span.start.line}:${span.start.column}-${span.end.line}:${span.end.column}`);
-  }
-  const finding: Finding = {
-    ruleId: rule.id,
-    severity,
-    locale,
-    file,
-    line: span.start.line,
-    column: span.start.column,
-    endLine: span.end.line,
-    endColumn: span.end.column,
-    message: report.message,
-    fingerprint: baseFingerprint({ ruleId: rule.id, page, locale, category: report.category, expected: report.expected, found: report.found, message: report.message }),
-    page,
-  };
-  if (report.category) finding.category = report.category;
-  if (reference) {
-    finding.reference = { locale: reference.locale, file: reference.file, line: report.referenceSpan?.start.line ?? 1 };
-  }
-  if (report.fix?.length) {
-    finding.fixable = true;
-    finding.fix = report.fix;
-  }
-  void summary;
-  return finding;
-}
-
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
 function compareFindings(a: Finding, b: Finding): number {

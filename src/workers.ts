@@ -1,48 +1,33 @@
 /**
- * Parse and extract files off the main thread: a small pool of worker threads, started only when a run has enough
- * files to repay the start-up cost, so that a pre-commit run on one page stays in-process.
+ * Lint page groups off the main thread: a small pool of worker threads, started only when a run has enough files to
+ * repay the start-up cost, so that a pre-commit run on one page stays in-process. A worker reads, parses and lints
+ * a whole group and sends back its findings: far less to copy between threads than the summaries.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { extract } from './extract.js';
-import { decode } from './read.js';
-import type { FileSummary } from './types.js';
-
-/** What parsing one file gives: its summary, or why it could not be read. */
-export type Extracted = { summary: FileSummary; unreadable?: undefined } | { summary?: undefined; unreadable: string };
-
-/** One file to parse: its bytes, its path relative to the working directory, its locale. */
-export interface ExtractTask {
-  bytes: Uint8Array;
-  file: string;
-  locale: string;
-}
-
-/** Decode and extract one file in this thread. */
-export function summarize(task: ExtractTask): Extracted {
-  const read = decode(task.bytes);
-  if (!read.ok) return { unreadable: read.message };
-  return { summary: extract(read.file, task.file, task.locale) };
-}
+import { runGroupTask, type GroupOutcome, type GroupTask, type RunSettings } from './group-task.js';
 
 interface Pending {
-  task: ExtractTask;
-  resolve(result: Extracted): void;
+  task: GroupTask;
+  resolve(result: GroupOutcome): void;
   reject(error: Error): void;
 }
 
 interface Reply {
   id: number;
-  result?: Extracted;
+  result?: GroupOutcome;
   error?: string;
 }
 
-/** Files parsed in-process before a pool is worth starting (a worker costs tens of ms to load remark). */
+/** Groups sent to one worker at once. */
+const GROUPS_PER_WORKER = 2;
+
+/** Files linted in-process before a pool is worth starting (a worker costs tens of ms to load remark). */
 export const POOL_THRESHOLD = 48;
 
-const workerScript = new URL('./extract-worker.js', import.meta.url);
+const workerScript = new URL('./lint-worker.js', import.meta.url);
 
 /** Whether worker threads can run here: the compiled worker script exists (not when running from TypeScript source). */
 export function workersAvailable(): boolean {
@@ -54,28 +39,26 @@ export function defaultThreads(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** A fixed set of worker threads fed from one queue; each takes the next file as soon as it is free. */
-export class ExtractPool {
-  private readonly idle: Worker[] = [];
+/** A fixed set of worker threads fed from one queue; each takes the next group as soon as it is free. */
+export class GroupPool {
   private readonly queue: Pending[] = [];
-  private readonly busy = new Map<Worker, { id: number; pending: Pending }>();
-  private readonly all: Worker[] = [];
+  /** Each worker's groups in flight, by message id. */
+  private readonly inFlight = new Map<Worker, Map<number, Pending>>();
   private nextId = 0;
   private failure: Error | undefined;
 
-  constructor(size: number) {
+  constructor(size: number, run: RunSettings) {
     for (let index = 0; index < size; index++) {
-      const worker = new Worker(workerScript);
+      const worker = new Worker(workerScript, { workerData: run });
       worker.on('message', (reply: Reply) => this.settle(worker, reply));
       worker.on('error', (error) => this.fail(error));
       worker.unref();
-      this.all.push(worker);
-      this.idle.push(worker);
+      this.inFlight.set(worker, new Map());
     }
   }
 
-  /** Parse one file in a worker. */
-  run(task: ExtractTask): Promise<Extracted> {
+  /** Lint one group in a worker. */
+  run(task: GroupTask): Promise<GroupOutcome> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.queue.push({ task, resolve, reject });
@@ -85,26 +68,28 @@ export class ExtractPool {
 
   /** Stop every worker. */
   async close(): Promise<void> {
-    await Promise.all(this.all.map((worker) => worker.terminate()));
+    await Promise.all([...this.inFlight.keys()].map((worker) => worker.terminate()));
   }
 
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const pending = this.queue.shift()!;
-      const id = this.nextId++;
-      this.busy.set(worker, { id, pending });
-      worker.ref();
-      worker.postMessage({ id, task: pending.task });
+    for (const [worker, tasks] of this.inFlight) {
+      // Two groups per worker: the next one is already there when a worker finishes, so it never waits for this
+      // thread to answer its message.
+      while (tasks.size < GROUPS_PER_WORKER && this.queue.length > 0) {
+        const pending = this.queue.shift()!;
+        const id = this.nextId++;
+        tasks.set(id, pending);
+        worker.ref();
+        worker.postMessage({ id, task: pending.task });
+      }
     }
   }
 
   private settle(worker: Worker, reply: Reply): void {
-    const current = this.busy.get(worker);
-    this.busy.delete(worker);
-    const pending = current?.id === reply.id ? current.pending : undefined;
-    worker.unref();
-    this.idle.push(worker);
+    const tasks = this.inFlight.get(worker)!;
+    const pending = tasks.get(reply.id);
+    tasks.delete(reply.id);
+    if (tasks.size === 0) worker.unref();
     if (pending) {
       if (reply.result) pending.resolve(reply.result);
       else pending.reject(new Error(reply.error ?? 'worker returned nothing'));
@@ -115,31 +100,34 @@ export class ExtractPool {
   private fail(error: Error): void {
     // A worker that dies takes its task with it; fail everything rather than hang.
     this.failure = error;
-    for (const { pending } of this.busy.values()) pending.reject(error);
+    for (const tasks of this.inFlight.values()) {
+      for (const pending of tasks.values()) pending.reject(error);
+      tasks.clear();
+    }
     for (const pending of this.queue.splice(0)) pending.reject(error);
-    this.busy.clear();
   }
 }
 
 /**
- * Parses files in-process until more than `threshold` have been asked for, then in a pool of `threads` workers.
+ * Lints groups in-process until more than `threshold` files have been asked for, then in a pool of `threads` workers.
  * `threads` of 0 or 1, or no compiled worker script, keeps everything in-process.
  */
-export class Extractor {
-  private pool: ExtractPool | undefined;
-  private count = 0;
+export class GroupRunner {
+  private pool: GroupPool | undefined;
+  private files = 0;
 
   constructor(
+    private readonly run: RunSettings,
     private readonly threads: number = defaultThreads(),
     private readonly threshold: number = POOL_THRESHOLD,
   ) {}
 
-  /** Parse one file, in a worker when the pool is running. */
-  async extract(task: ExtractTask): Promise<Extracted> {
-    this.count++;
-    if (!this.pool && this.threads > 1 && this.count > this.threshold && workersAvailable()) this.pool = new ExtractPool(this.threads);
+  /** Lint one group, in a worker when the pool is running. */
+  async lint(task: GroupTask): Promise<GroupOutcome> {
+    this.files += task.group.files.length;
+    if (!this.pool && this.threads > 1 && this.files > this.threshold && workersAvailable()) this.pool = new GroupPool(this.threads, this.run);
     if (this.pool) return this.pool.run(task);
-    return summarize(task);
+    return runGroupTask(task, this.run);
   }
 
   /** Whether a pool was started (for tests and the benchmark). */

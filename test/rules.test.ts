@@ -1,6 +1,7 @@
 /**
  * Fixture-driven rule tests. Each directory `fixtures/rules/<rule-id>/<case>/` is a small localized tree (source `en`
- * unless `options.json` says otherwise) with `expected.json`: the findings of that rule, as `{ file, line, category? }`.
+ * unless `options.json` says otherwise) with `expected.json`: the findings of that rule, as `{ file, line, category? }`,
+ * and optionally `messageIncludes`, text the finding's message must contain.
  * Cases named `fires-*` must report something; cases named `silent-*` are near misses that must report nothing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ interface Expected {
   file: string;
   line: number;
   category?: string;
+  messageIncludes?: string;
 }
 
 for (const ruleId of ruleDirs) {
@@ -30,7 +32,9 @@ for (const ruleId of ruleDirs) {
         const actual = result.findings
           .filter((finding) => finding.ruleId === ruleId)
           .map((finding) => ({ file: finding.file, line: finding.line, ...(expected.some((e) => e.category) ? { category: finding.category } : {}) }));
-        expect(actual).toEqual(expected);
+        expect(actual).toEqual(expected.map(({ messageIncludes, ...rest }) => rest));
+        const messages = result.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => finding.message);
+        expected.forEach(({ messageIncludes }, index) => messageIncludes && expect(messages[index]).toContain(messageIncludes));
         if (name.startsWith('fires')) expect(actual.length).toBeGreaterThan(0);
         if (name.startsWith('silent')) expect(actual).toEqual([]);
       });

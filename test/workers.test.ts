@@ -3,50 +3,74 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgress } from '../src/progress.js';
 // The pool runs compiled workers, so it is tested from dist (npm test builds first).
-import { ExtractPool, Extractor, summarize, workersAvailable, type ExtractTask } from '../dist/src/workers.js';
+import { runGroupTask, summarize, type GroupTask, type RunSettings } from '../dist/src/group-task.js';
+import { GroupPool, GroupRunner, workersAvailable } from '../dist/src/workers.js';
+import { ruleOptions } from '../dist/src/config.js';
+import { rules } from '../dist/rules/index.js';
 
 const example = resolve(import.meta.dirname, '../fixtures/example');
-const files = ['en/api/create-batch.md', 'de/api/create-batch.md', 'ja/guides/overview.md', 'fr/api/create-batch.md'];
-const tasks: ExtractTask[] = files.map((file) => ({ bytes: readFileSync(resolve(example, file)), file, locale: file.split('/')[0]! }));
+const pages = ['api/create-batch.md', 'guides/overview.md'];
+const locales = ['en', 'de', 'fr', 'ja', 'pt-BR'];
+const run: RunSettings = { source: 'en', locales, active: rules.map((rule) => [rule.id, rule.defaultSeverity]), settings: ruleOptions({}) };
+const tasks: GroupTask[] = pages.map((page) => ({
+  group: { id: page.replace(/\.md$/, ''), files: locales.map((locale) => ({ locale, file: `${locale}/${page}`, path: resolve(example, locale, page) })) },
+  expected: Object.fromEntries(locales.map((locale) => [locale, `${locale}/${page}`])),
+}));
 
 describe('worker pool', () => {
   it('finds its compiled worker script', () => {
     expect(workersAvailable()).toBe(true);
   });
 
-  it('gives the same summaries as parsing in-process', async () => {
-    const pool = new ExtractPool(2);
+  it('gives the same findings as linting in-process', async () => {
+    const pool = new GroupPool(2, run);
     try {
       const pooled = await Promise.all(tasks.map((task) => pool.run(task)));
-      expect(pooled).toEqual(tasks.map(summarize));
-      expect(pooled[0]!.summary?.codeBlocks.length).toBeGreaterThan(0);
+      const inProcess = await Promise.all(tasks.map((task) => runGroupTask(task, run)));
+      expect(pooled).toEqual(inProcess);
+      expect(pooled.flatMap((outcome) => outcome.findings).length).toBeGreaterThan(3);
     } finally {
       await pool.close();
     }
   });
 
-  it('reports a file that is not text instead of failing', async () => {
-    const pool = new ExtractPool(1);
+  it('reports a file that is not text as a finding instead of failing', async () => {
+    const pool = new GroupPool(1, run);
     try {
-      const result = await pool.run({ bytes: new Uint8Array([0x23, 0, 0x41]), file: 'x.md', locale: 'en' });
-      expect(result.unreadable).toMatch(/binary/);
+      const binary: GroupTask = {
+        group: { id: 'x', files: [{ locale: 'en', file: 'en/x.md', path: '/nonexistent' }, { locale: 'de', file: 'de/x.md', path: '/nonexistent' }] },
+        expected: {},
+        reads: [
+          { ok: true, bytes: new Uint8Array([0x23, 0x20, 0x41]), hash: 'a' },
+          { ok: true, bytes: new Uint8Array([0x23, 0, 0x41]), hash: 'b' },
+        ],
+      };
+      const result = await pool.run(binary);
+      expect(result.findings.map((finding) => finding.message).join('\n')).toMatch(/binary/);
+      expect(result.copies?.['de/x.md']?.extracted.unreadable).toMatch(/binary/);
     } finally {
       await pool.close();
     }
   });
 
   it('stays in-process for a small run and starts a pool past its threshold', async () => {
-    const small = new Extractor(2, 10);
-    for (const task of tasks) await small.extract(task);
+    const small = new GroupRunner(run, 2, 100);
+    for (const task of tasks) await small.lint(task);
     expect(small.pooled).toBe(false);
-    const large = new Extractor(2, 2);
-    const results = await Promise.all(tasks.map((task) => large.extract(task)));
+    const large = new GroupRunner(run, 2, 2);
+    const results = await Promise.all(tasks.map((task) => large.lint(task)));
     expect(large.pooled).toBe(true);
-    expect(results).toEqual(tasks.map(summarize));
+    expect(results).toEqual(await Promise.all(tasks.map((task) => runGroupTask(task, run))));
     await large.close();
-    const single = new Extractor(1, 0);
-    await single.extract(tasks[0]!);
+    const single = new GroupRunner(run, 1, 0);
+    await single.lint(tasks[0]!);
     expect(single.pooled).toBe(false);
+  });
+
+  it('summarizes one file, or says why it is not text', () => {
+    const bytes = readFileSync(resolve(example, 'en', pages[0]!));
+    expect(summarize({ bytes, file: 'en/a.md', locale: 'en' }).summary?.codeBlocks.length).toBeGreaterThan(0);
+    expect(summarize({ bytes: new Uint8Array([0x23, 0, 0x41]), file: 'x.md', locale: 'en' }).unreadable).toMatch(/binary/);
   });
 });
 

@@ -1,0 +1,103 @@
+/**
+ * One page group's whole work as plain data: read its copies, parse what the cache does not have, run the rules.
+ * The same function runs in-process and in a worker thread, so a worker sends back findings, not summaries.
+ */
+import { rules as allRules } from '../rules/index.js';
+import type { CachedCopy } from './cache.js';
+import { extract } from './extract.js';
+import { lintGroup } from './lint-group.js';
+import { decode, readBytes } from './read.js';
+import type { FileSummary, Finding, PageCopy, PageGroup, Rule, RuleOptions, Severity } from './types.js';
+
+/** What parsing one file gives: its summary, or why it could not be read. */
+export type Extracted = { summary: FileSummary; unreadable?: undefined } | { summary?: undefined; unreadable: string };
+
+/** One file to parse: its bytes, its path relative to the working directory, its locale. */
+export interface ExtractTask {
+  bytes: Uint8Array;
+  file: string;
+  locale: string;
+}
+
+/** The settings every group of a run shares; sent to each worker once. */
+export interface RunSettings {
+  source?: string;
+  locales: string[];
+  /** Rule ids that are on, with their severities. */
+  active: Array<[string, Severity]>;
+  settings: RuleOptions;
+}
+
+/** A file as the main thread already read it (when the cache needs its hash), or not read yet. */
+export type ReadCopy = { ok: true; bytes: Uint8Array; hash: string } | { ok: false; message: string };
+
+/** One page group to lint. */
+export interface GroupTask {
+  group: PageGroup;
+  /** Where each locale's copy would be, for messages about missing copies. */
+  expected: Record<string, string>;
+  /** The copies, when the main thread read them already; otherwise the task reads them. */
+  reads?: ReadCopy[];
+  /** Summaries the cache has for this group, by file; used when the hash matches. */
+  stored?: Record<string, CachedCopy>;
+}
+
+/** What linting a group gives: its findings, and each copy's summary when the task was given hashes to store. */
+export interface GroupOutcome {
+  findings: Finding[];
+  copies?: Record<string, CachedCopy>;
+}
+
+/** Decode and extract one file in this thread. */
+export function summarize(task: ExtractTask): Extracted {
+  const read = decode(task.bytes);
+  if (!read.ok) return { unreadable: read.message };
+  return { summary: extract(read.file, task.file, task.locale) };
+}
+
+/** Read (unless given), parse (unless stored) and lint one page group. */
+export async function runGroupTask(task: GroupTask, run: RunSettings): Promise<GroupOutcome> {
+  const { group } = task;
+  const fresh: Record<string, CachedCopy> = {};
+  const copies: PageCopy[] = [];
+  for (const [index, file] of group.files.entries()) {
+    const given = task.reads?.[index];
+    const read = given ?? (await readBytes(file.path));
+    if (!read.ok) {
+      copies.push({ locale: file.locale, file: file.file, unreadable: read.message });
+      continue;
+    }
+    const hash = given?.ok ? given.hash : undefined;
+    const hit = task.stored?.[file.file];
+    const extracted =
+      hit && hash !== undefined && hit.hash === hash && hit.locale === file.locale && hit.extracted && typeof hit.extracted === 'object'
+        ? hit.extracted
+        : summarize({ bytes: read.bytes, file: file.file, locale: file.locale });
+    if (hash !== undefined) fresh[file.file] = { hash, locale: file.locale, extracted };
+    copies.push(extracted.summary ? { locale: file.locale, file: file.file, summary: extracted.summary } : { locale: file.locale, file: file.file, unreadable: extracted.unreadable });
+  }
+  const findings = lintGroup(group, copies, {
+    source: run.source,
+    locales: run.locales,
+    active: activeFromIds(run.active),
+    settings: run.settings,
+    expectedPath: (locale) => task.expected[locale],
+  });
+  return task.reads ? { findings, copies: fresh } : { findings };
+}
+
+const byId = new Map(allRules.map((rule) => [rule.id, rule]));
+const resolved = new WeakMap<RunSettings['active'], Array<{ rule: Rule; severity: Severity }>>();
+
+/** The rule objects behind a run's rule ids (a worker receives ids: functions cannot cross threads). */
+function activeFromIds(active: RunSettings['active']): Array<{ rule: Rule; severity: Severity }> {
+  let list = resolved.get(active);
+  if (!list) {
+    list = active.flatMap(([id, severity]) => {
+      const rule = byId.get(id);
+      return rule ? [{ rule, severity }] : [];
+    });
+    resolved.set(active, list);
+  }
+  return list;
+}
