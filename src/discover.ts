@@ -583,7 +583,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     }
     return chosen;
   };
-  const named = options.only?.length && !walked ? findByName(root, options.cwd, options.only, compiled, source, ignored, hitOf, classify) : undefined;
+  const named = options.only && !walked ? findByName(root, options.cwd, options.only, compiled, source, ignored, hitOf, classify) : undefined;
   const { files: paths, problems } = named ?? walked ?? walk(root, compiled, ignored);
   const files = new Map<string, Classified>();
   const matchedBy = new Set<CompiledPattern>(named?.matchedBy);

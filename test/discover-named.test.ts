@@ -77,6 +77,8 @@ describe('discover({ only }) finds copies by name', () => {
       'content/en/drafts/a.md': '# draft\n',
     });
     await expectSameAsWalk({ root, cwd: root }, ['content/ja/a.md']);
+    // --changed with nothing changed: no page, and no walk either.
+    expect((await expectSameAsWalk({ root, cwd: root }, [])).groups).toEqual([]);
     await expectSameAsWalk({ root, cwd: root }, ['content/en/a.md', 'content/ja/guide/b.md']);
     await expectSameAsWalk({ root, cwd: root, ignore: ['drafts'] }, ['content/de/drafts/a.md', 'content/de/a.md']);
     await expectSameAsWalk({ root, cwd: root, locales: ['de'] }, ['content/fr/a.mdx']);
