@@ -1,27 +1,38 @@
 #!/usr/bin/env node
 /** The executable: run the command line and set the exit code; nothing else lives here. */
 import { statSync } from 'node:fs';
-import module from 'node:module';
+import module, { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-// Node 22.1+ can cache compiled modules on disk: most of a one-page pre-commit run is loading modules.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+type Cli = typeof import('./cli.js');
 
-/** The bundled command line (src/bundle.mjs) when it was built after the modules it bundles, else the modules. */
-function cliModule(): string {
+/** The bundled command line (src/bundle.mjs) when it was built after the modules it bundles. */
+function freshBundle(): string | undefined {
   try {
+    const bundle = fileURLToPath(new URL('./cli.bundle.cjs', import.meta.url));
     // tsc rewrites every module, cli.js included: a bundle older than cli.js would run yesterday's code.
-    const bundle = statSync(new URL('./cli.bundle.js', import.meta.url));
-    const modules = statSync(new URL('./cli.js', import.meta.url));
-    if (bundle.mtimeMs >= modules.mtimeMs) return './cli.bundle.js';
+    if (statSync(bundle).mtimeMs >= statSync(new URL('./cli.js', import.meta.url)).mtimeMs) return bundle;
   } catch {
-    // No bundle (esbuild not installed, or running from a plain tsc build): the modules work the same.
+    // No bundle (esbuild not installed, or a plain tsc build): the modules work the same, only start slower.
   }
-  return './cli.js';
+  return undefined;
 }
 
-const { main } = (await import(cliModule())) as typeof import('./cli.js');
+/** Load the command line, keeping what V8 compiles for the next run: most of a one-page run is start-up. */
+async function loadCli(): Promise<{ cli: Cli; save(): void }> {
+  const enableCompileCache = (module as { enableCompileCache?: () => unknown }).enableCompileCache;
+  // Node 22.1+ caches compiled modules on disk itself.
+  enableCompileCache?.();
+  const bundle = freshBundle();
+  if (!bundle) return { cli: await import('./cli.js'), save() {} };
+  if (enableCompileCache || process.env.DOC_DRIFT_NO_CODE_CACHE) return { cli: createRequire(import.meta.url)(bundle) as Cli, save() {} };
+  const { requireWithCodeCache } = await import('./code-cache.js');
+  const loaded = requireWithCodeCache(bundle);
+  return { cli: loaded.exports as Cli, save: loaded.save };
+}
 
-process.exitCode = await main(process.argv.slice(2), {
+const { cli, save } = await loadCli();
+process.exitCode = await cli.main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
@@ -29,3 +40,4 @@ process.exitCode = await main(process.argv.slice(2), {
   isTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
 });
+save();

@@ -1,8 +1,9 @@
-// Bundle the built command line (dist/src/cli.js and everything it imports) into one file, dist/src/cli.bundle.js.
+// Bundle the built command line (dist/src/cli.js and everything it imports) into one file, dist/src/cli.bundle.cjs.
 // Node loads one file several times faster than the ~350 modules it replaces: on a pre-commit run of one page that is
 // most of the start-up. bin.js uses the bundle only when it is newer than the modules it was made from (a later `tsc`
 // makes it stale), so a forgotten bundle step costs speed, never correctness. The library entry stays unbundled.
-import { existsSync } from 'node:fs';
+// CommonJS, not an ES module: on Node 20 only a CommonJS script can be given V8's code cache (see code-cache.ts).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +19,7 @@ try {
   esbuild = await import(require.resolve('esbuild'));
 } catch {
   // A dev dependency: without it the command line runs from the modules, just slower to start.
-  console.error('doc-drift: esbuild is not installed; dist/src/cli.bundle.js not built (the command line still works)');
+  console.error('doc-drift: esbuild is not installed; dist/src/cli.bundle.cjs not built (the command line still works)');
   process.exit(0);
 }
 
@@ -31,15 +32,22 @@ const oneAcorn = {
   },
 };
 
+const outfile = fileURLToPath(new URL('dist/src/cli.bundle.cjs', root));
 await esbuild.build({
   entryPoints: [fileURLToPath(entry)],
-  outfile: fileURLToPath(new URL('dist/src/cli.bundle.js', root)),
+  outfile,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   plugins: [oneAcorn],
-  // Bundled CommonJS (yaml) calls require() for Node's own modules, which an ES module does not have.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // The modules find their neighbours (the worker script, package.json) from import.meta.url: the bundle's own URL.
+  define: { 'import.meta.url': '__bundleUrl' },
+  // A script run with a code cache cannot import() on Node 20 (code-cache.ts passes an import function); a plain
+  // require() of the bundle can.
+  banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;\nvar __dynamicImport = __dynamicImport || ((specifier) => import(specifier));" },
   logLevel: 'warning',
 });
+// The modules' own import() of a file (a doc-drift.config.mjs) goes through that function.
+const code = readFileSync(outfile, 'utf8');
+writeFileSync(outfile, code.replace(/\bawait import\(/g, 'await __dynamicImport('));
