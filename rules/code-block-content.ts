@@ -41,7 +41,9 @@ export const codeBlockContent: Rule = {
         const extra = { category: difference.category, key: `${pair.translationIndex}:${difference.category}:${difference.found}` };
         if (difference.count !== undefined) {
           // A stale block: one finding at the block, counting the lines and showing the first.
-          const first = differs(context, subject, difference.expected || undefined, difference.found || undefined, translation.span, reference.span);
+          // The first difference is named by its own kind: a line added reads as one, not as a changed line.
+          const firstSubject = SUBJECTS[difference.firstCategory ?? difference.category] ?? subject;
+          const first = differs(context, firstSubject, difference.expected || undefined, difference.found || undefined, translation.span, reference.span);
           context.report({
             ...first,
             ...extra,

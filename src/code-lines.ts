@@ -45,6 +45,10 @@ const JSX = ['js', 'javascript', 'jsx', 'ts', 'typescript', 'tsx', 'mdx', 'astro
 const TEXT = ['', 'text', 'txt', 'plain', 'plaintext', 'output', 'log', 'none', 'console-output'];
 const MARKDOWN = ['md', 'markdown', 'mdx', 'markdoc', 'mdoc'];
 const YAML = ['yaml', 'yml'];
+/** Configuration files: every value, quoted or not, is read by a program, so none is display text. */
+const CONFIG = ['ini', 'env', 'dotenv', 'toml', 'properties'];
+/** A block titled as a configuration file (```sh title=".env"), whatever its language. */
+const CONFIG_TITLE = /\btitle=(["']?)[^"'\s]*\.(?:env(?:\.[\w-]+)?|ini|toml|properties)\1(?=\s|$)/;
 
 interface CommentStyle {
   line: string[];
@@ -113,6 +117,8 @@ interface ScanState {
   nestedLang?: string;
   /** Indentation of the key that opened a YAML block scalar (`key: |`), while its text lines run. */
   scalarIndent?: number;
+  /** String literals are code (configuration files): kept in the line, never held as display text. */
+  literalStrings?: boolean;
 }
 
 /** Reduce a code body to lines for comparison. With `strict`, comments and display text stay part of the code. */
@@ -128,7 +134,8 @@ export function codeLines(body: string, lang: string, strict: boolean, meta = ''
   const diff = key === 'diff';
   if (diff) key = langKey(/\blang=["']?([\w+#-]+)/.exec(meta)?.[1] ?? '') || 'diff';
   const style = commentStyle(key);
-  const state: ScanState = { frontMatter: false, nestedCode: false, previous: '' };
+  const literalStrings = CONFIG.includes(key) || CONFIG_TITLE.test(meta);
+  const state: ScanState = { frontMatter: false, nestedCode: false, previous: '', literalStrings };
   const out: CodeLine[] = [];
   raws.forEach((whole, index) => {
     const marker = diff && /^[-+ ]/.test(whole) ? whole[0]! : '';
@@ -161,7 +168,7 @@ function prepareLine(raw: string, key: string, state: ScanState, held: Held, ind
   if (HASH.includes(key) && /^\s*\/\/\s/.test(line)) return '';
   if (!MARKUP.includes(key) && !JSX.includes(key)) {
     // `<ID OF THE PR>`: a blank for the reader, worded for people.
-    line = line.replace(/<([A-Za-z][^<>=/]*\s[^<>=/]*)>/g, (_, text: string) => `<${held.hold(text, 'label')}>`);
+    line = line.replace(/<(\p{L}[^<>=/]*\s[^<>=/]*)>/gu, (_, text: string) => `<${held.hold(text, 'label')}>`);
     // In a shell, `<database-name>` or `<filename>` is a blank too (a redirection has spaces around its `<`).
     if (HASH.includes(key) || TEXT.includes(key)) {
       line = line.replace(/<([a-z\p{L}][\p{L}\p{N}_-]*)>/gu, (whole, text: string) =>
@@ -232,7 +239,8 @@ function markupText(line: string, key: string, state: ScanState, held: Held): st
   if (!MARKDOWN.includes(key)) {
     const inTag = state.openTag;
     state.openTag = inTag ? !/>|%\}/.test(line) : /<[A-Za-z][^<>]*$|\{%(?!.*%\})/.test(line);
-    if (inTag) return line;
+    // The last attribute line of a tag may go on with the element's text: `data-action="submit"> Click me </button>`.
+    if (inTag && (state.openTag || !/[^=\-\s]>[^<>]*\p{L}[^<>]*</u.test(line))) return line;
   }
   if (jsx && !hasTag && !/^\s*[^<>]+$/.test(line)) return line;
   let out = line.replace(/(^\s*>|[^=\-\s]>)([^<>]*[^\s<>][^<>]*)(?=<)/gu, (whole, tag: string, text: string) =>
@@ -315,7 +323,7 @@ function scanLine(raw: string, style: CommentStyle, state: ScanState, held: Held
   const closeString = (end: number) => {
     const content = raw.slice(stringStart, end);
     // A string already held whole (a diagram label in quotes) keeps its kind.
-    line += content === '' || new RegExp(`^${OPEN}\\d+${CLOSE}$`).test(content) ? content : held.hold(content, 'string');
+    line += content === '' || state.literalStrings || new RegExp(`^${OPEN}\\d+${CLOSE}$`).test(content) ? content : held.hold(content, 'string');
   };
   while (i < raw.length) {
     if (state.inBlock !== undefined) {

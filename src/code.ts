@@ -34,6 +34,8 @@ export interface CodeDifference {
   found: string;
   /** Set when the differences of a whole block were collapsed into this one: how many lines (or JSON values) differ. */
   count?: number;
+  /** The category of the first difference, when several were collapsed into this one. */
+  firstCategory?: string;
 }
 
 export interface CodeComparison {
@@ -149,7 +151,7 @@ function proseOnly(line: CodeLine): boolean {
 function sameLine(a: CodeLine, b: CodeLine, texts: Texts): boolean {
   if (texts.strict) return a.code === b.code;
   const withoutLabels = (line: CodeLine) => line.code.replace(/\s*⟦⟧\s*/g, '⟦⟧').replace(/(⟦⟧)+/g, '');
-  if (withoutLabels(a) !== withoutLabels(b)) return translatedOutput(a.shown, b.shown, texts) || filledBlanks(a.code, b.code);
+  if (withoutLabels(a) !== withoutLabels(b)) return translatedOutput(a.shown, b.shown, texts);
   const strings = (line: CodeLine) => line.texts.filter((text) => text.kind === 'string');
   const labels = (line: CodeLine) => line.texts.filter((text) => text.kind === 'label').map((text) => text.text).join(' ');
   const [aStrings, bStrings] = [strings(a), strings(b)];
@@ -161,16 +163,8 @@ function sameLine(a: CodeLine, b: CodeLine, texts: Texts): boolean {
 
 const URL_LIKE = /\b[a-z][\w+.-]*:\/\/\S+/gi;
 
-/** `YOUR_API_KEY` or `YOUR-LOCALE`: a blank for the reader, which a translation may word in its language. */
-const BLANK = /^YOUR[-_][A-Z0-9_-]+$/;
-
-/** The lines differ only where the reference has a `YOUR_…` blank and the translation an upper-case word. */
-function filledBlanks(reference: string, translation: string): boolean {
-  if (!/YOUR[-_]/.test(reference)) return false;
-  const a = words(reference.replace(/[-_]/g, '_'));
-  const b = words(translation.replace(/[-_]/g, '_'));
-  return a.length === b.length && a.every((word, i) => word === b[i] || (BLANK.test(word) && /^[\p{Lu}\p{N}_]+$/u.test(b[i]!)));
-}
+/** `YOUR_API_KEY`, `DATOCMS_TOKEN`: an upper-case placeholder name, which readers search for and replace as written. */
+const PLACEHOLDER_NAME = /^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+$/;
 
 /**
  * A line written in another script that keeps every symbol of the other line (console output, a log message
@@ -206,15 +200,18 @@ export function translated(
   if (strict) return false;
   // A locale code, or a path with a locale segment, written for each copy's own locale: `en` and `ko`.
   if (!/\s/.test(a.text) && neutral[0](a.text) === neutral[1](b.text) && neutral[0](a.text) !== a.text) return true;
+  // `"https://<username>.gitlab.io"`: a blank for the reader inside a value, worded for people; the rest must match.
+  if (withoutBlanks(a.text) === withoutBlanks(b.text) && withoutBlanks(a.text) !== a.text) return true;
+  // A placeholder name is code even inside a string: `"YOUR_API_KEY"` translated is a renamed placeholder.
+  if (PLACEHOLDER_NAME.test(a.text.trim()) || PLACEHOLDER_NAME.test(b.text.trim())) return false;
   const tokens = (text: string, side: 0 | 1) => textTokens(text).map((token) => neutral[side](token)).sort().join(' ');
   // A link path or URL that differs only by its locale segment: `/guides/` and `/ko/guides/`.
   if (isValue(a.text) || isValue(b.text)) return isValue(a.text) && isValue(b.text) && neutral[0](a.text) === neutral[1](b.text);
   // The same tokens, as written or once made locale-neutral (a link kept in English is fine too).
   if (tokens(a.text, 0) !== tokens(b.text, 1) && textTokens(a.text).join(' ') !== textTokens(b.text).join(' ')) return false;
   if (a.kind === 'label' || b.kind === 'label') return true;
-  if (BLANK.test(a.text) && /^[\p{Lu}\p{N}_-]+$/u.test(b.text)) return true;
   // `<most-recent-commit-hash>` and its translation: a blank for the reader, worded for people.
-  const angleBlank = (text: string) => /^<[^<>]*[\p{Ll}\s-][^<>]*>$/u.test(text.trim());
+  const angleBlank = (text: string) => /^<[^<>]*[\p{Ll}\s-][^<>]*>$/u.test(text.trim()) && !HTML_TAG.test(text.trim());
   if (angleBlank(a.text) && angleBlank(b.text)) return true;
   // A single word translated by a phrase (`setbacks`, `battute d'arresto`) is words, not a renamed value.
   const plain = (text: string) => text.replace(/\$\{[^{}]*\}/g, ' ').trim();
@@ -228,7 +225,25 @@ export function translated(
   const letters = (text: string) => text.replace(/<[^<>]*>/g, ' ').toLowerCase().match(/\p{L}+/gu) ?? [];
   // Sentences (capitalised) share names and loanwords with their translation more often than commands do.
   const sentences = /^\p{Lu}/u.test(a.text.trim()) && /^\p{Lu}/u.test(b.text.trim());
+  // Markup alone (`"<div>"`) holds no words to translate.
+  if (letters(a.text).length === 0 || letters(b.text).length === 0) return false;
   return orderedSimilarity(letters(a.text), letters(b.text)) < (sentences ? 0.75 : 0.6);
+}
+
+/** `<div>`: an HTML element, which is markup rather than a `<word>` blank. */
+const HTML_TAG = new RegExp(`^</?(${['html', 'head', 'body', 'div', 'span', 'p', 'a', 'ul', 'ol', 'li', 'table', 'tr', 'td', 'th', 'thead',
+  'tbody', 'img', 'br', 'hr', 'h[1-6]', 'script', 'style', 'link', 'meta', 'button', 'input', 'form', 'label', 'select', 'option',
+  'textarea', 'section', 'article', 'header', 'footer', 'nav', 'main', 'aside', 'code', 'pre', 'em', 'strong', 'b', 'i', 'u',
+  'small', 'slot', 'template', 'svg', 'path', 'iframe', 'video', 'audio', 'source', 'picture', 'figure', 'details', 'summary',
+  'dialog', 'title', 'body'].join('|')})>$`, 'i');
+
+/** `<your-otlp-endpoint>`, `<你的分支名>`: words between angle brackets (not an upper-case `<PROJECT>`, not a tag). */
+const ANGLE_BLANK = /<(\p{L}[\p{L}\p{N}_\s-]*)>/gu;
+
+function withoutBlanks(text: string): string {
+  return text.replace(ANGLE_BLANK, (whole, words: string) =>
+    (/\p{Ll}/u.test(words) && /[-_\s]/.test(words)) || /[^\p{ASCII}]/u.test(words) ? '<…>' : whole,
+  );
 }
 
 /** A path, URL, file name or package name: a value, never translated. */
@@ -261,7 +276,7 @@ function collapse(differences: CodeDifference[]): CodeDifference[] {
   const first = differences[0]!;
   const categories = new Set(differences.map((difference) => difference.category));
   const category = categories.size === 1 ? first.category : 'changed';
-  return [{ ...first, category, count: differences.length }];
+  return [{ ...first, category, count: differences.length, firstCategory: first.category }];
 }
 
 function squash(text: string): string {
