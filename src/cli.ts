@@ -6,13 +6,11 @@ import { rules } from '../rules/index.js';
 import { loadConfig, printConfig, UsageError } from './config.js';
 import { formatters } from './formatters/index.js';
 import { DEFAULT_CACHE_LOCATION, toolVersion } from './cache.js';
-import { fix, fixDiff, fixSummary, parseFixTypes } from './fix.js';
 import { takeChangedFlag } from './git.js';
 import { lint } from './lint.js';
 import { parseOutputs, useColor, writeOutputs } from './outputs.js';
 import { checkPostprocessOptions, postprocess } from './postprocess.js';
 import { createProgress } from './progress.js';
-import { openInBrowser } from './report/open.js';
 import { selectPages } from './select.js';
 import { parseShard } from './shard.js';
 import type { Severity } from './types.js';
@@ -235,6 +233,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     throw new UsageError('--fix-type and --fix-from go with --fix or --fix-dry-run');
   }
   if (fixing) {
+    // Loaded only here: a plain run (a pre-commit hook) never pays for the fixer.
+    const { fix, fixDiff, fixSummary, parseFixTypes } = await import('./fix.js');
     const fixed = await fix({ ...options, cwd: io.cwd, root, only, from: values['fix-from'], types: parseFixTypes(values['fix-type']), inlineConfig: !values['no-inline-config'], dryRun: values['fix-dry-run'] ?? false });
     if (values['fix-dry-run']) {
       io.stdout(fixDiff(fixed) + fixSummary(fixed));
@@ -298,6 +298,6 @@ async function report(argv: string[], io: Io): Promise<number> {
   if (code === 2) return code;
   const path = resolve(io.cwd, output);
   io.stderr(`doc-drift: wrote ${output}\n`);
-  if (open) openInBrowser(path, io);
+  if (open) (await import('./report/open.js')).openInBrowser(path, io);
   return 0;
 }

@@ -1,5 +1,5 @@
 /** Find the Markdown files of a tree and group the locale copies of each page. */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './config.js';
 import type { LayoutInfo, PageFile, PageGroup } from './types.js';
@@ -363,6 +363,159 @@ export function detectSuffix(files: string[]): Layout | undefined {
   return { name: 'suffix', patterns: suffixPatterns, source: englishIf([...locales]) };
 }
 
+/** A file's place in the layout: its locale, its page, and the pattern that gave them. */
+interface Classified {
+  locale: string;
+  page: string;
+  pattern: CompiledPattern;
+}
+
+/** What finding copies by name gives instead of a walk: those files, plus what a walk would have told of the tree. */
+interface Named extends Walk {
+  /** Locales with at least one file anywhere in the tree. */
+  locales: Set<string>;
+  /** Patterns that match at least one file anywhere in the tree. */
+  matchedBy: Set<CompiledPattern>;
+}
+
+/** Thrown when the tree has something only a walk handles the same way (a symbolic link): walk instead. */
+class WalkInstead extends Error {}
+
+/** A pattern whose copies can be named: `{locale}` in at most one plain name before `**`, then `*.ext` files. */
+function nameableParts(pattern: CompiledPattern): { prefix: string[]; localeIndex: number } | undefined {
+  const parts = pattern.full.split('/');
+  const n = parts.length;
+  if (pattern.localeInPage || n < 2 || parts[n - 2] !== '**' || !/^\*\.[\w{},]+$/.test(parts[n - 1]!) || parts[n - 1]!.includes('{locale}')) return undefined;
+  const prefix = parts.slice(0, n - 2);
+  let localeIndex = -1;
+  for (const [index, part] of prefix.entries()) {
+    const plain = part.replace('{locale}', '');
+    if (part === '' || part === '.' || part === '..' || /[*?{}]/.test(plain)) return undefined;
+    if (plain !== part) {
+      if (localeIndex >= 0) return undefined;
+      localeIndex = index;
+    }
+  }
+  return { prefix, localeIndex };
+}
+
+/**
+ * Find the copies of the pages `only` names by building each locale's path from the patterns and looking at just
+ * those files, instead of walking the tree: a pre-commit run on one page of a large tree. Locales come from one
+ * directory listing per pattern; each is kept when it has one Markdown file, as a walk would find. Gives undefined
+ * when a walk is needed to give the same answer (a pattern without a plain prefix, a symbolic link on the way).
+ */
+function findByName(
+  root: string,
+  cwd: string,
+  only: string[],
+  compiled: CompiledPattern[],
+  source: string | undefined,
+  ignored: (path: string) => boolean,
+  hitOf: (path: string, pattern: CompiledPattern) => { locale: string; page: string } | undefined,
+  classify: (path: string) => Classified | undefined,
+): Named | undefined {
+  const nameable = compiled.map(nameableParts);
+  if (nameable.some((parts) => !parts)) return undefined;
+  // The same tests as walk(): a directory it would enter, a file it would keep.
+  const wanted = (path: string) => !ignored(path) && compiled.some((pattern) => pattern.regex.test(path));
+  const enter = (path: string) => !SKIPPED_DIRECTORIES.has(path.slice(path.lastIndexOf('/') + 1)) && !ignored(path) && compiled.some((pattern) => mayHoldMatches(pattern, path.split('/')));
+  const reachable = (directory: string) => {
+    const names = directory ? directory.split('/') : [];
+    return names.every((_, index) => enter(names.slice(0, index + 1).join('/')));
+  };
+  let realRoot: string;
+  try {
+    realRoot = realpathSync.native(root);
+  } catch {
+    return undefined;
+  }
+  /** Whether `directory` holds, at any depth, a file walk() would keep that `test` accepts; files before directories. */
+  const holds = (directory: string, test: (path: string) => boolean): boolean => {
+    let entries;
+    try {
+      entries = readdirSync(join(root, directory), { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirectories: string[] = [];
+    for (const entry of entries) {
+      const path = directory ? `${directory}/${entry.name}` : entry.name;
+      if (entry.isSymbolicLink()) throw new WalkInstead();
+      if (entry.isDirectory()) subdirectories.push(path);
+      else if (wanted(path) && test(path)) return true;
+    }
+    return subdirectories.some((path) => enter(path) && holds(path, test));
+  };
+  try {
+    const locales = new Set<string>();
+    const matchedBy = new Set<CompiledPattern>();
+    // Each pattern's copies: the directory of each locale (or the source's), and the locale it stands for.
+    const roots = compiled.map((pattern, index) => {
+      const { prefix, localeIndex } = nameable[index]!;
+      // A pattern without {locale} is where the source lives (discover() made sure there is a source).
+      if (localeIndex < 0) return [{ directory: prefix.join('/'), locale: source! }];
+      const parent = prefix.slice(0, localeIndex).join('/');
+      const segment = new RegExp(`^${segmentSource(prefix[localeIndex]!)}$`);
+      let entries;
+      try {
+        entries = readdirSync(join(root, parent), { withFileTypes: true });
+      } catch {
+        return [];
+      }
+      return entries.flatMap((entry) => {
+        const locale = segment.exec(entry.name)?.groups?.locale;
+        if (!locale) return [];
+        if (entry.isSymbolicLink()) throw new WalkInstead();
+        if (!entry.isDirectory()) return [];
+        return [{ directory: [...prefix.slice(0, localeIndex), entry.name, ...prefix.slice(localeIndex + 1)].join('/'), locale }];
+      });
+    });
+    compiled.forEach((pattern, index) => {
+      for (const { directory, locale } of roots[index]!) {
+        if (!reachable(directory)) continue;
+        // As in a walk: a pattern counts when it matches a file, a locale when a file ends up in it.
+        if (!matchedBy.has(pattern) && holds(directory, (path) => hitOf(path, pattern)?.locale === locale)) matchedBy.add(pattern);
+        if (!locales.has(locale) && holds(directory, (path) => classify(path)?.locale === locale)) locales.add(locale);
+      }
+    });
+    // The pages the named files belong to, present or deleted.
+    const pages = new Set<string>();
+    for (const file of only) {
+      const path = toPosix(relative(root, resolve(cwd, file)));
+      if (path.startsWith('../') || path === '..' || /^[A-Za-z]:|^\//.test(path)) continue;
+      const classified = classify(path);
+      // As Discovery.pageOf: a path in a locale the tree does not have selects no page.
+      if (classified && locales.has(classified.locale)) pages.add(classified.page);
+    }
+    const files = new Set<string>();
+    for (const page of pages) {
+      compiled.forEach((pattern, index) => {
+        for (const { directory } of roots[index]!) {
+          for (const extension of ['.md', '.mdx']) {
+            const path = `${directory ? `${directory}/` : ''}${page}${extension}`;
+            if (files.has(path) || !wanted(path) || classify(path)?.page !== page || !reachable(path.slice(0, Math.max(0, path.lastIndexOf('/'))))) continue;
+            const absolute = join(root, path);
+            let stats;
+            try {
+              stats = lstatSync(absolute);
+            } catch {
+              continue;
+            }
+            if (stats.isSymbolicLink() || realpathSync.native(absolute) !== join(realRoot, path)) throw new WalkInstead();
+            if (!stats.isDirectory()) files.add(path);
+          }
+        }
+      });
+    }
+    return { files: [...files].sort(), problems: [], locales, matchedBy };
+  } catch (error) {
+    if (error instanceof WalkInstead) return undefined;
+    throw error;
+  }
+}
+
 export interface DiscoverOptions {
   root: string;
   cwd: string;
@@ -370,6 +523,11 @@ export interface DiscoverOptions {
   source?: string;
   locales?: string[];
   ignore?: string[];
+  /**
+   * Only the page groups of these files (relative to cwd, present or deleted) are wanted: when the layout allows,
+   * their copies are found by name instead of by walking the whole tree (a pre-commit run on one page).
+   */
+  only?: string[];
 }
 
 export interface Discovery {
@@ -404,29 +562,38 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   const compiled = layout.patterns.map(compilePattern);
   const tokenless = compiled.find((pattern) => !pattern.hasLocale);
   if (tokenless && !source) throw new UsageError(`pattern \`${tokenless.pattern}\` has no {locale} token, so it needs --source <locale>`);
-  const { files: paths, problems } = walked ?? walk(root, compiled, ignored);
   // The source is always linted: --locales names the translations to check against it.
   const allowed = options.locales?.length ? new Set([...options.locales, ...(source ? [source] : [])]) : undefined;
-  const files = new Map<string, { locale: string; page: string; pattern: CompiledPattern }>();
-  const matchedBy = new Set<CompiledPattern>();
-  for (const path of paths) {
+  /** The locale and page a pattern gives `path`, when it matches and the locale is one to lint. */
+  const hitOf = (path: string, pattern: CompiledPattern): { locale: string; page: string } | undefined => {
+    const hit = pageOf(path, pattern);
+    if (!hit) return undefined;
+    if (!pattern.hasLocale) return { locale: source!, page: hit.page };
+    const { locale } = hit;
+    return locale && (allowed ? allowed.has(locale) : isLocaleCode(locale)) ? { locale, page: hit.page } : undefined;
+  };
+  /** Which locale and page `path` belongs to: a file a {locale} pattern claims is that locale's, not the source's. */
+  const classify = (path: string): Classified | undefined => {
+    let chosen: Classified | undefined;
     for (const pattern of compiled) {
-      const hit = pageOf(path, pattern);
+      const hit = hitOf(path, pattern);
       if (!hit) continue;
-      let locale = hit.locale;
-      if (pattern.hasLocale) {
-        if (!locale || !(allowed ? allowed.has(locale) : isLocaleCode(locale))) continue;
-      } else {
-        locale = source!;
-      }
-      matchedBy.add(pattern);
-      const previous = files.get(path);
-      // A file a {locale} pattern claims belongs to that locale, not to the source pattern that also matches it.
-      if (previous && (!pattern.hasLocale || previous.pattern.hasLocale)) continue;
-      files.set(path, { locale, page: hit.page, pattern });
+      if (chosen && (!pattern.hasLocale || chosen.pattern.hasLocale)) continue;
+      chosen = { ...hit, pattern };
     }
+    return chosen;
+  };
+  const named = options.only && !walked ? findByName(root, options.cwd, options.only, compiled, source, ignored, hitOf, classify) : undefined;
+  const { files: paths, problems } = named ?? walked ?? walk(root, compiled, ignored);
+  const files = new Map<string, Classified>();
+  const matchedBy = new Set<CompiledPattern>(named?.matchedBy);
+  for (const path of paths) {
+    const classified = classify(path);
+    if (!classified) continue;
+    files.set(path, classified);
+    if (!named) for (const pattern of compiled) if (hitOf(path, pattern)) matchedBy.add(pattern);
   }
-  if (files.size === 0) {
+  if (matchedBy.size === 0) {
     throw new UsageError(`${options.root}: the pattern${compiled.length > 1 ? 's' : ''} ${layout.patterns.map((p) => `\`${p}\``).join(', ')} match no Markdown file`);
   }
   if (configured) {
@@ -447,7 +614,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     if (existing === -1) group.files.push(file);
     else if (file.file < group.files[existing]!.file) group.files[existing] = file;
   }
-  const locales = [...new Set([...files.values()].map((file) => file.locale))].sort();
+  const locales = [...(named?.locales ?? new Set([...files.values()].map((file) => file.locale)))].sort();
   if (source && !locales.includes(source) && options.source) {
     throw new UsageError(`source locale \`${source}\` has no files under ${options.root} (found: ${locales.join(', ')})`);
   }
