@@ -18,20 +18,15 @@ function freshBundle(): string | undefined {
   return undefined;
 }
 
-/** Load the command line, keeping what V8 compiles for the next run: most of a one-page run is start-up. */
-async function loadCli(): Promise<{ cli: Cli; save(): void }> {
-  const enableCompileCache = (module as { enableCompileCache?: () => unknown }).enableCompileCache;
-  // Node 22.1+ caches compiled modules on disk itself.
-  enableCompileCache?.();
+/** Load the command line: the bundle when it is fresh, else the modules. */
+async function loadCli(): Promise<Cli> {
+  // Node 22.1+ caches compiled code on disk: later runs start faster.
+  (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   const bundle = freshBundle();
-  if (!bundle) return { cli: await import('./cli.js'), save() {} };
-  if (enableCompileCache || process.env.DOC_DRIFT_NO_CODE_CACHE) return { cli: createRequire(import.meta.url)(bundle) as Cli, save() {} };
-  const { requireWithCodeCache } = await import('./code-cache.js');
-  const loaded = requireWithCodeCache(bundle);
-  return { cli: loaded.exports as Cli, save: loaded.save };
+  return bundle ? (createRequire(import.meta.url)(bundle) as Cli) : await import('./cli.js');
 }
 
-const { cli, save } = await loadCli();
+const cli = await loadCli();
 process.exitCode = await cli.main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -40,4 +35,3 @@ process.exitCode = await cli.main(process.argv.slice(2), {
   isTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
 });
-save();

@@ -2,8 +2,7 @@
 // Node loads one file several times faster than the ~350 modules it replaces: on a pre-commit run of one page that is
 // most of the start-up. bin.js uses the bundle only when it is newer than the modules it was made from (a later `tsc`
 // makes it stale), so a forgotten bundle step costs speed, never correctness. The library entry stays unbundled.
-// CommonJS, not an ES module: on Node 20 only a CommonJS script can be given V8's code cache (see code-cache.ts).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -43,11 +42,6 @@ await esbuild.build({
   plugins: [oneAcorn],
   // The modules find their neighbours (the worker script, package.json) from import.meta.url: the bundle's own URL.
   define: { 'import.meta.url': '__bundleUrl' },
-  // A script run with a code cache cannot import() on Node 20 (code-cache.ts passes an import function); a plain
-  // require() of the bundle can.
-  banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;\nvar __dynamicImport = __dynamicImport || ((specifier) => import(specifier));" },
+  banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
-// The modules' own import() of a file (a doc-drift.config.mjs) goes through that function.
-const code = readFileSync(outfile, 'utf8');
-writeFileSync(outfile, code.replace(/\bawait import\(/g, 'await __dynamicImport('));

@@ -41,6 +41,8 @@ export function discoverTree(options: LintOptions, cwd: string) {
     source: options.source,
     locales: options.locales,
     ignore: options.ignore,
+    // A pre-commit run names a few files: find their copies by name instead of walking the whole tree.
+    only: options.only,
   });
 }
 

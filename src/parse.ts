@@ -1,19 +1,10 @@
 /** Parse Markdown or MDX text into an mdast tree. */
 import type { Root } from 'mdast';
-import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
-import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
-import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
+import { unified } from 'unified';
 
 export interface Parsed {
   tree: Root;
@@ -22,25 +13,20 @@ export interface Parsed {
 }
 
 /**
- * The GitHub extensions (remark-gfm's five, in its order) and the cheap test that says a text may use each. A text
- * that fails a test cannot hold that construct, so parsing it without the extension gives the same tree, faster:
- * every extension hooks into every line or word of every file (test/parse.test.ts checks the trees on corpus samples).
+ * The cheap tests that say a text may use each of remark-gfm's constructs. A text that fails them all cannot hold any
+ * of them, so parsing it without remark-gfm gives the same tree, faster: its extensions hook into every line and word
+ * of every file, and most pages of a tree such as tldr use none of them (test/parse.test.ts checks the trees on corpus
+ * samples).
  */
-const GFM = [
+const GFM_TESTS: Array<(text: string, isMdx: boolean) => boolean> = [
   // Literal links (`https://…`, `www.…`, `a@b.co`). URLs inside `<…>` autolinks are links already; MDX has no such
   // autolinks, so there they count.
-  { name: 'autolink', micromark: gfmAutolinkLiteral, mdast: gfmAutolinkLiteralFromMarkdown, mayUse: mayHaveLiteralLink },
-  { name: 'footnote', micromark: gfmFootnote, mdast: gfmFootnoteFromMarkdown, mayUse: (text: string) => text.includes('[^') },
-  { name: 'strikethrough', micromark: gfmStrikethrough, mdast: gfmStrikethroughFromMarkdown, mayUse: (text: string) => text.includes('~') },
-  { name: 'table', micromark: gfmTable, mdast: gfmTableFromMarkdown, mayUse: mayHaveTable },
-  { name: 'task', micromark: gfmTaskListItem, mdast: gfmTaskListItemFromMarkdown, mayUse: (text: string) => /\[[ \txX]\]/.test(text) },
-] as const;
-
-/** Which GitHub extensions a parse uses: one flag per entry of GFM. */
-export type Syntax = boolean[];
-
-/** Every GitHub extension: what remark-gfm gives. */
-export const ALL_GFM: Syntax = GFM.map(() => true);
+  mayHaveLiteralLink,
+  (text) => text.includes('[^'), // footnotes
+  (text) => text.includes('~'), // strikethrough
+  mayHaveTable,
+  (text) => /\[[ \txX]\]/.test(text), // task list items
+];
 
 const AUTOLINK = /(?<!\\)<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g;
 
@@ -64,42 +50,28 @@ function mayHaveTable(text: string): boolean {
   return false;
 }
 
-/** The GitHub extensions `text` may need: each one left out only where its construct cannot occur. */
-export function syntaxNeeded(text: string, isMdx: boolean): Syntax {
-  return GFM.map((extension) => extension.mayUse(text, isMdx));
+/** Whether `text` may use a construct of remark-gfm (a literal link, footnote, strikethrough, table or task item). */
+export function needsGfm(text: string, isMdx: boolean): boolean {
+  return GFM_TESTS.some((test) => test(text, isMdx));
 }
 
-const processors = new Map<string, Processor<Root>>();
-
-/** The parser for one set of extensions, built on first use. */
-function processor(syntax: Syntax, isMdx: boolean): Processor<Root> {
-  const key = `${syntax.map(Number).join('')}${isMdx ? 'x' : ''}`;
-  let built = processors.get(key);
-  if (!built) {
-    const chosen = GFM.filter((_, index) => syntax[index]);
-    const base = unified()
-      .use(remarkParse)
-      .use(remarkFrontmatter, ['yaml', 'toml'])
-      .use(function gfm(this: Processor) {
-        const data = this.data();
-        (data.micromarkExtensions ??= []).push(...chosen.map((extension) => extension.micromark()));
-        (data.fromMarkdownExtensions ??= []).push(chosen.map((extension) => extension.mdast()));
-      });
-    built = (isMdx ? base.use(remarkMdx) : base).freeze() as unknown as Processor<Root>;
-    processors.set(key, built);
-  }
-  return built;
-}
+const plain = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const gfm = plain().use(remarkGfm).freeze();
+const processors = {
+  markdown: { plain, gfm },
+  mdx: { plain: plain().use(remarkMdx).freeze(), gfm: gfm().use(remarkMdx).freeze() },
+};
 
 /**
- * Parse `text`; `.mdx` files use MDX syntax, falling back to Markdown when the MDX is invalid. `syntax` says which
- * GitHub extensions to use (by default those the text may need).
+ * Parse `text`; `.mdx` files use MDX syntax, falling back to Markdown when the MDX is invalid. `withGfm` says whether
+ * to use remark-gfm (by default, when the text may need it).
  */
-export function parse(text: string, isMdx: boolean, syntax: Syntax = syntaxNeeded(text, isMdx)): Parsed {
+export function parse(text: string, isMdx: boolean, withGfm: boolean = needsGfm(text, isMdx)): Parsed {
   // What an MDX text may need is never less than what it needs read as Markdown (its `<…>` autolinks count).
-  const markdown = (input: string) => processor(syntax, false).parse(input);
+  const kind = withGfm ? 'gfm' : 'plain';
+  const markdown = (input: string) => processors.markdown[kind].parse(input);
   if (!isMdx) return { tree: markdown(text) };
-  const mdx = processor(syntax, true);
+  const mdx = processors.mdx[kind];
   try {
     return { tree: mdx.parse(text) };
   } catch (error) {
@@ -111,7 +83,7 @@ export function parse(text: string, isMdx: boolean, syntax: Syntax = syntaxNeede
   }
 }
 
-function parsesWithoutHtmlComments(text: string, mdx: Processor<Root>): boolean {
+function parsesWithoutHtmlComments(text: string, mdx: { parse(text: string): Root }): boolean {
   if (!text.includes('<!--')) return false;
   try {
     mdx.parse(text.replace(/<!--([\s\S]*?)-->/g, (_, body: string) => `{/*${body.replace(/\*\//g, '* /')}*/}`));

@@ -51,23 +51,19 @@ describe.skipIf(!fresh)('bundled command line', () => {
     }
   });
 
-  it('runs from bin.js, the same with its code cache as without, and loads a configuration module', () => {
+  it('runs from bin.js and loads a configuration module', () => {
     const root = mkdtempSync(join(tmpdir(), 'doc-drift-bundle-'));
     for (const [path, value] of [['en/a.md', '1'], ['de/a.md', '2']] as const) {
       mkdirSync(join(root, path, '..'), { recursive: true });
       writeFileSync(join(root, path), `# A\n\n\`\`\`sh\ncurl -H "x-key: ${value}"\n\`\`\`\n`);
     }
     const run = (env: Record<string, string> = {}) => spawnSync(process.execPath, [resolve(dist, 'bin.js'), '--format', 'json'], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
-    const plain = run({ DOC_DRIFT_NO_CODE_CACHE: '1' });
+    const plain = run();
     expect(plain.status).toBe(1);
     expect(JSON.parse(plain.stdout).findings.map((finding: { ruleId: string }) => finding.ruleId)).toContain('code-block-content');
-    // First run writes the cache, the second runs from it: both as the plain run.
-    for (let index = 0; index < 2; index++) expect(run()).toMatchObject({ status: plain.status, stdout: plain.stdout, stderr: plain.stderr });
     writeFileSync(join(root, 'doc-drift.config.mjs'), "export default { rules: { 'code-block-content': 'off' } };\n");
-    for (let index = 0; index < 2; index++) {
-      const configured = run();
-      expect(configured.stderr).not.toMatch(/cannot load|error|warning/i);
-      expect(configured.status).toBe(0);
-    }
+    const configured = run();
+    expect(configured.stderr).not.toMatch(/cannot load|error|warning/i);
+    expect(configured.status).toBe(0);
   });
 });
