@@ -56,8 +56,18 @@ async function prepare(source, dest, scale) {
   }
   const listFile = `${dest}.files`;
   writeFileSync(listFile, `${list.join('\n')}\n`);
-  const layoutArgs = ['--no-config', ...discovery.layout.patterns.flatMap((pattern) => ['--pattern', pattern])];
-  if (discovery.layout.source) layoutArgs.push('--source', discovery.layout.source);
+  // A detected layout names both .md and .mdx patterns; given as flags, a pattern that matches nothing is an error.
+  const used = discovery.layout.patterns.filter((pattern) => list.some((file) => file.endsWith(pattern.endsWith('.mdx') ? '.mdx' : '.md')));
+  const layoutArgs = ['--no-config', ...used.flatMap((pattern) => ['--pattern', pattern])];
+  // The source locale a corpus names in its SOURCE.txt (antd: zh-CN), else the detected one.
+  let named;
+  try {
+    named = /^source locale: (\S+)/m.exec(readFileSync(join(source, 'SOURCE.txt'), 'utf8'))?.[1];
+  } catch {
+    named = undefined;
+  }
+  const sourceLocale = discovery.layout.locales.includes(named) ? named : discovery.layout.source;
+  if (sourceLocale) layoutArgs.push('--source', sourceLocale);
   return { files: list.length, bytes, listFile, layoutArgs, groups: discovery.groups, source };
 }
 
@@ -75,6 +85,8 @@ const growth = [];
 const precommit = [];
 
 function record(tree, tool, tree_, m) {
+  // doc-drift exits 1 on drift; anything else means the run did not happen and its time means nothing.
+  if (m.status !== undefined && m.status !== 0 && m.status !== 1) throw new Error(`${tool} on ${tree} exited with ${m.status}`);
   rows.push({ tree, tool, files: tree_.files, mb: tree_.bytes / 1e6, ...m });
   console.log(`${tree.padEnd(16)} ${tool.padEnd(22)} ${m.wall.toFixed(2).padStart(7)} s wall ${m.cpu.toFixed(2).padStart(7)} s cpu ${m.rss.toFixed(0).padStart(5)} MB`);
 }

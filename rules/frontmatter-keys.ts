@@ -23,7 +23,7 @@ export const frontmatterKeys: Rule = {
     const trEntries = (tr?.entries ?? []).filter((entry) => !ignored.has(entry.key));
     const refKeys = new Set(refEntries.map((entry) => entry.key));
     const trKeys = new Set(trEntries.map((entry) => entry.key));
-    const missing = refEntries.filter((entry) => !trKeys.has(entry.key) && !identifiers.has(entry.key));
+    const missing = refEntries.filter((entry) => !trKeys.has(entry.key) && !identifiers.has(entry.key) && !entry.sourceOnly);
     const extra = trEntries.filter((entry) => !refKeys.has(entry.key));
     const renamed = new Map<FrontMatterEntry, FrontMatterEntry>();
     for (const entry of missing) {

@@ -3,6 +3,9 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import type { LineIndex } from './positions.js';
 import type { FrontMatter, FrontMatterEntry, Span } from './types.js';
 
+// A comment such as `# DO NOT COPY the following config to non-en pages` (OpenTelemetry) marks a key of the source only.
+const SOURCE_ONLY = /\b(?:do not|don't|never) (?:copy|translate)\b|\bsource[- ]only\b|\bnot (?:be )?(?:copied|translated)\b/i;
+
 /** Parse the YAML `raw`, which starts at `rawStart` in the file indexed by `lines`. */
 export function parseFrontMatter(raw: string, rawStart: number, span: Span, lines: LineIndex): FrontMatter {
   const frontMatter: FrontMatter = { span, raw, entries: [] };
@@ -44,6 +47,8 @@ export function parseFrontMatter(raw: string, rawStart: number, span: Span, line
       span: lines.span(start, Math.max(valueEnd, start + key.length)),
       valueSpan: lines.span(valueStart, valueEnd),
     };
+    const comment = (keyNode as { commentBefore?: string | null } | null)?.commentBefore;
+    if (comment && SOURCE_ONLY.test(comment)) entry.sourceOnly = true;
     frontMatter.entries.push(entry);
   }
   return frontMatter;

@@ -24,6 +24,8 @@ export interface FrontMatterEntry {
   span: Span;
   /** Span of the value alone, for fixes. */
   valueSpan: Span;
+  /** A comment before the key says it belongs to the source only (`# DO NOT COPY … to non-en pages`). */
+  sourceOnly?: true;
 }
 
 export interface FrontMatter {
