@@ -171,9 +171,15 @@ function translatedText(reference: string, translation: string): boolean {
   return refTexts.every((text, k) => text === trTexts[k] || isProse(text.slice(1, -1), trTexts[k]!.slice(1, -1)));
 }
 
-/** Text a translator is meant to translate: a phrase, a capitalised word, or a translation in another script. */
+// Characters of a program, not of a sentence: `'{print $5}'`, `'.[] | .name'`, `"%s\n"`.
+const PROGRAM = /[{}$=;%\\|<>()[\]`]/;
+
+/**
+ * Text a translator is meant to translate: a phrase (not a quoted program such as an awk or jq script), a capitalised
+ * word, or a translation in another script.
+ */
 function isProse(reference: string, translation: string): boolean {
-  return /\S\s+\S/.test(reference) || /^\p{Lu}\p{Ll}+$/u.test(reference) || /[^\x00-\x7f]/.test(translation);
+  return (/\S\s+\S/.test(reference) && !PROGRAM.test(reference)) || /^\p{Lu}\p{Ll}+$/u.test(reference) || /[^\x00-\x7f]/.test(translation);
 }
 
 type Anchor = { reference?: { block: number }; translation?: { block: number } } | undefined;
