@@ -97,6 +97,7 @@ export const linkTarget: Rule = {
         const replacement = matched[k];
         const link = replacement !== undefined ? trLinks.find((candidate) => neutral(candidate) === replacement) : undefined;
         const refLink = reference.links.find((candidate) => candidate.block === ref.block && neutralIn(0)(candidate) === target);
+        if (refLink && link && localizedScreenshot(refLink, link)) return;
         // Same page written another way (`/docs/x` for `../x`) in a snippet.
         const form = replacement !== undefined && !sameForm(target, replacement) && samePage(parts.get(target)!, parts.get(replacement)!, own.has(replacement));
         // Fixed only when the change pairs one target with one other, written in the same form.
@@ -288,4 +289,17 @@ function placeOf(pairs: Pair<TokenBlock>[], index: number, reference: FileSummar
   if (sameKinds) return translation.blocks[trFrom + offset]!.span;
   const end = before?.translation?.span.end ?? translation.blocks[0]?.span.start ?? { line: 1, column: 1, offset: 0 };
   return { start: end, end };
+}
+
+/**
+ * Two images at the same place, both uploaded to the same image host under other names: a screenshot taken again in
+ * the translation's language (Ant Design does this for every page), not drift. Local image paths, and the same name
+ * in another format (`logo.svg` for `logo.jpg`), are still compared.
+ */
+function localizedScreenshot(reference: Link, translation: Link): boolean {
+  if (reference.kind !== 'image' || translation.kind !== 'image') return false;
+  const parts = (url: string) => /^https?:\/\/([^/?#]+)([^?#]*?)(?:\.\w+)?(?:[?#].*)?$/i.exec(url);
+  const from = parts(reference.url);
+  const to = parts(translation.url);
+  return from !== null && to !== null && from[1]!.toLowerCase() === to[1]!.toLowerCase() && from[2] !== to[2];
 }
