@@ -168,18 +168,27 @@ function translatedText(reference: string, translation: string): boolean {
   const trTexts = translation.match(TEXT) ?? [];
   if (refTexts.length === 0 || refTexts.length !== trTexts.length) return false;
   if (reference.replace(TEXT, '\u0000') !== translation.replace(TEXT, '\u0000')) return false;
-  return refTexts.every((text, k) => text === trTexts[k] || isProse(text.slice(1, -1), trTexts[k]!.slice(1, -1)));
+  return refTexts.every((text, k) => textTranslated(text, trTexts[k]!));
 }
 
-// Characters of a program, not of a sentence: `'{print $5}'`, `'.[] | .name'`, `"%s\n"`.
-const PROGRAM = /[{}$=;%\\|<>()[\]`]/;
-
 /**
- * Text a translator is meant to translate: a phrase (not a quoted program such as an awk or jq script), a capitalised
- * word, or a translation in another script.
+ * One string or element text of the reference, translated: a phrase may be, but a quoted program (`'{print $5}'`) only
+ * in its own display strings (`awk '{print "Total"}'`).
  */
+function textTranslated(reference: string, translation: string): boolean {
+  if (reference === translation) return true;
+  const inner = reference.slice(1, -1);
+  // A tldr placeholder (`"water flowers due:{{…}}"`) does not make a phrase a program.
+  if (/^['"]/.test(reference) && PROGRAM.test(inner.replace(/\{\{…\}\}/g, ''))) return translatedText(inner, translation.slice(1, -1));
+  return isProse(inner, translation.slice(1, -1));
+}
+
+// Characters of a program, not of a sentence: `'{print $5}'`, `'.[] | .name'` (escapes and printf formats are text).
+const PROGRAM = /[{}$=;|<>()[\]`]/;
+
+/** Text a translator is meant to translate: a phrase, a capitalised word, or a translation in another script. */
 function isProse(reference: string, translation: string): boolean {
-  return (/\S\s+\S/.test(reference) && !PROGRAM.test(reference)) || /^\p{Lu}\p{Ll}+$/u.test(reference) || /[^\x00-\x7f]/.test(translation);
+  return /\S\s+\S/.test(reference) || /^\p{Lu}\p{Ll}+$/u.test(reference) || /[^\x00-\x7f]/.test(translation);
 }
 
 type Anchor = { reference?: { block: number }; translation?: { block: number } } | undefined;
