@@ -9,7 +9,7 @@
  * the cache never see half a file; an entry that does not parse or does not fit is a miss, never an error.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, type Stats } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,14 @@ export interface CachedCopy {
   hash: string;
   locale: string;
   extracted: Extracted;
+}
+
+/** A file as an earlier run saw it. */
+interface KnownFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  hash: string;
 }
 
 interface ResultEntry {
@@ -123,11 +131,44 @@ export class SummaryCache {
   /** The cache's key for this version of the tool, its code and the extraction options. */
   readonly fingerprint: string;
 
+  /** Content hashes earlier runs recorded, by path, with the size and modification time the file had then. */
+  private readonly known = new Map<string, KnownFile>();
+  /** When the index of known files was written: a file changed within a second of it is read again (racy stat). */
+  private readonly knownAt: number = 0;
+
   /** Open the cache at `location` (absolute) for extraction `options`; directories left by other versions are removed. */
   constructor(location: string, options: unknown, fingerprint?: string) {
     this.fingerprint = fingerprint ?? keyOf({ version: toolVersion(), code: toolCodeHash(), parsers: parserVersions(), options }).slice(0, 20);
     this.dir = join(location, this.fingerprint);
     pruneOtherVersions(location, this.fingerprint);
+    try {
+      const index = join(this.dir, 'files.json');
+      const entries: unknown = JSON.parse(readFileSync(index, 'utf8'));
+      this.knownAt = statSync(index).mtimeMs;
+      if (Array.isArray(entries)) {
+        for (const entry of entries as KnownFile[]) {
+          if (typeof entry?.path === 'string' && typeof entry.hash === 'string') this.known.set(entry.path, entry);
+        }
+      }
+    } catch {
+      // No index yet, or a broken one: every file is read and hashed.
+    }
+  }
+
+  /**
+   * The content hash an earlier run recorded for `path`, when its size and modification time are the same and it was
+   * not modified within a second of that run (two writes in one tick leave the time unchanged): then the file need
+   * not be read to look its group up.
+   */
+  knownHash(path: string, stats: Stats): string | undefined {
+    const known = this.known.get(path);
+    if (!known || known.size !== stats.size || known.mtimeMs !== stats.mtimeMs) return undefined;
+    return stats.mtimeMs < this.knownAt - 1000 ? known.hash : undefined;
+  }
+
+  /** Record the content hash of a file just read, for the next run. */
+  remember(path: string, stats: Stats, hash: string): void {
+    this.known.set(path, { path, size: stats.size, mtimeMs: stats.mtimeMs, hash });
   }
 
   /** The findings stored for a page group under `key`, when they are there and whole. */
@@ -153,9 +194,10 @@ export class SummaryCache {
     return written;
   }
 
-  /** Wait for every write; a cache that cannot be written only makes the next run slower. */
+  /** Wait for every write, and write the index of known files; a cache that cannot be written only makes the next run slower. */
   async flush(): Promise<void> {
     await Promise.all(this.writes);
+    if (this.known.size > 0) await this.writeFile(join(this.dir, 'files.json'), [...this.known.values()]);
   }
 
   private path(group: string, kind: string): string {
@@ -172,7 +214,10 @@ export class SummaryCache {
   }
 
   private async write(group: string, kind: string, value: unknown): Promise<void> {
-    const target = this.path(group, kind);
+    await this.writeFile(this.path(group, kind), value);
+  }
+
+  private async writeFile(target: string, value: unknown): Promise<void> {
     const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       this.made ??= mkdir(this.dir, { recursive: true });

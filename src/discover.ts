@@ -605,6 +605,8 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   const groups = new Map<string, PageGroup>();
   const cwdRelative = (path: string) => toPosix(relative(options.cwd, join(root, path))) || '.';
   const rootPrefix = cwdRelative('') === '.' ? '' : `${cwdRelative('')}/`;
+  // A plain path below the root needs no path arithmetic (expected paths are asked for every locale of every page).
+  const belowRoot = (path: string) => (path !== '' && !/(?:^|\/)\.\.?(?:\/|$)|^\//.test(path) ? rootPrefix + path : cwdRelative(path));
   for (const [path, { locale, page }] of files) {
     let group = groups.get(page);
     if (!group) groups.set(page, (group = { id: page, files: [] }));
@@ -645,10 +647,10 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
       const pattern = compiled.find((p) => (locale === info.source ? !p.hasLocale : p.hasLocale)) ?? compiled.find((p) => p.hasLocale);
       if (!pattern) return undefined;
       const extension = MARKDOWN.exec(sample.file)?.[0] ?? '.md';
-      if (pattern.full.startsWith('**/') && /\*\.\{locale\}\.mdx?$/.test(pattern.full)) return cwdRelative(`${page.id}.${locale}${extension}`);
-      if (pattern.full.startsWith('**/')) return cwdRelative(`${page.id}${extension}`);
+      if (pattern.full.startsWith('**/') && /\*\.\{locale\}\.mdx?$/.test(pattern.full)) return belowRoot(`${page.id}.${locale}${extension}`);
+      if (pattern.full.startsWith('**/')) return belowRoot(`${page.id}${extension}`);
       const prefix = pattern.full.replace(/\*\*.*$/, '').replaceAll('{locale}', locale);
-      return cwdRelative(`${prefix}${page.id}${extension}`);
+      return belowRoot(`${prefix}${page.id}${extension}`);
     },
   };
 }

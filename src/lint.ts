@@ -1,4 +1,5 @@
 /** Run every rule over every page group and stamp the findings: ids, severities, positions, fingerprints. */
+import { statSync, type Stats } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { rules as allRules } from '../rules/index.js';
 import { contentHash, keyOf, SummaryCache } from './cache.js';
@@ -73,13 +74,18 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   if (options.shard) groups = groups.filter((group) => inShard(group.id, options.shard!));
   const locales = discovery.layout.locales;
   const run: RunSettings = { source, locales, active: active.map(({ rule, severity }) => [rule.id, severity]), settings };
-  const expectedPaths = (group: PageGroup): Record<string, string> =>
-    Object.fromEntries(locales.flatMap((locale) => {
+  // Where the copies a group lacks would be (and the source's, for orphans): what messages about them name.
+  const expectedPaths = (group: PageGroup): Record<string, string> => {
+    const present = new Set(group.files.map((file) => file.locale));
+    const wanted = locales.filter((locale) => !present.has(locale) || locale === source);
+    return Object.fromEntries(wanted.flatMap((locale) => {
       const path = discovery.expectedPath(group, locale);
       return path === undefined ? [] : [[locale, path]];
     }));
+  };
   // What decides a group's findings besides its files' contents: the cache key of its result.
-  const settingsKey = keyOf(run);
+  // The layout decides where missing copies are expected (named in findings): part of the key too.
+  const settingsKey = keyOf({ run, layout: discovery.layout });
   const cache = options.cacheLocation ? new SummaryCache(resolve(cwd, options.cacheLocation), EXTRACTION_OPTIONS) : undefined;
   const runner = new GroupRunner(run, options.threads ?? defaultThreads());
   const total = groups.reduce((sum, group) => sum + group.files.length, 0);
@@ -88,7 +94,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const findings: Finding[] = partial ? [] : discoveryFindings(discovery.problems, active);
   let files = 0;
   const lintOne = async (group: PageGroup) => {
-    const groupFindings = await lintOneGroup(group, expectedPaths(group), settingsKey, runner, cache);
+    const groupFindings = await lintOneGroup(group, () => expectedPaths(group), settingsKey, runner, cache);
     files += group.files.length;
     for (const finding of groupFindings) findings.push(finding);
     options.onProgress?.(files, total);
@@ -139,25 +145,44 @@ async function streamGroups(groups: PageGroup[], work: (group: PageGroup) => Pro
 }
 
 /**
- * Lint one group. Without a cache a worker reads the files itself; with one, the files are read and hashed here to
- * look up the group's findings, and only a miss goes to a worker, with the summaries the cache still has.
+ * Lint one group. Without a cache a worker reads the files itself. With one, the group's findings are looked up under
+ * its files' content hashes (taken from the cache's index when a file's size and time are unchanged, else read and
+ * hashed here), and only a miss goes to a worker, with the summaries the cache still has.
  */
-async function lintOneGroup(group: PageGroup, expected: Record<string, string>, settingsKey: string, runner: GroupRunner, cache: SummaryCache | undefined): Promise<Finding[]> {
-  if (!cache) return (await runner.lint({ group, expected })).findings;
+async function lintOneGroup(group: PageGroup, expected: () => Record<string, string>, settingsKey: string, runner: GroupRunner, cache: SummaryCache | undefined): Promise<Finding[]> {
+  if (!cache) return (await runner.lint({ group, expected: expected() })).findings;
+  const keyFor = (hashes: string[]) => keyOf({ settingsKey, group: group.id, files: group.files.map((file, index) => [file.locale, file.file, hashes[index]]) });
+  const stats = group.files.map((file) => statOf(file.path));
+  const known = group.files.map((file, index) => (stats[index] ? cache.knownHash(file.path, stats[index]) : undefined));
+  if (known.every((hash) => hash !== undefined)) {
+    const cachedFindings = await cache.findings(group.id, keyFor(known as string[]));
+    if (cachedFindings) return cachedFindings;
+  }
   const reads: ReadCopy[] = await Promise.all(
-    group.files.map(async (file) => {
+    group.files.map(async (file, index) => {
       const read = await readBytes(file.path);
-      return read.ok ? { ok: true as const, bytes: read.bytes, hash: contentHash(read.bytes) } : read;
+      if (!read.ok) return read;
+      const hash = contentHash(read.bytes);
+      if (stats[index]) cache.remember(file.path, stats[index], hash);
+      return { ok: true as const, bytes: read.bytes, hash };
     }),
   );
-  const hashes = reads.map((read) => (read.ok ? read.hash : `unreadable:${read.message}`));
-  const key = keyOf({ settingsKey, group: group.id, files: group.files.map((file, index) => [file.locale, file.file, hashes[index]]), expected });
+  const key = keyFor(reads.map((read) => (read.ok ? read.hash : `unreadable:${read.message}`)));
   const cachedFindings = await cache.findings(group.id, key);
   if (cachedFindings) return cachedFindings;
   const stored = await cache.copies(group.id);
-  const outcome = await runner.lint({ group, expected, reads, stored });
+  const outcome = await runner.lint({ group, expected: expected(), reads, stored });
   await cache.store(group.id, key, outcome.findings, outcome.copies ?? {});
   return outcome.findings;
+}
+
+/** A file's size and times, or undefined when it cannot be stat'ed (reading it will say why). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Findings for what discovery could not walk (unreadable directories, link loops), under the unreadable-file rule. */

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,38 @@ describe('cache', () => {
     expect(warm.summary).toEqual(cold.summary);
   });
 
+  it('takes unchanged files by size and time from its index, and reads a file again once its time changed', async () => {
+    const { tree, cache } = setup();
+    const page = join(tree, 'de/api/create-batch.md');
+    // Files last written an hour ago: the index written by the cold run can vouch for them.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const file of ['en', 'de', 'fr', 'ja', 'pt-BR'].flatMap((locale) => [`${locale}/api/create-batch.md`, `${locale}/guides/overview.md`])) {
+      if (existsSync(join(tree, file))) utimesSync(join(tree, file), hourAgo, hourAgo);
+    }
+    const cold = await run(tree, cache);
+    for (const path of entries(cache).filter((path) => path.endsWith('.result.json'))) {
+      const entry = JSON.parse(readFileSync(path, 'utf8'));
+      for (const finding of entry.findings) finding.message = `cached: ${finding.message}`;
+      writeFileSync(path, JSON.stringify(entry));
+    }
+    const warm = await run(tree, cache);
+    expect(warm.findings.every((finding) => finding.message.startsWith('cached: '))).toBe(true);
+    // Same size, new content, the old time put back: taken on trust from the index, so nothing was read.
+    const text = readFileSync(page, 'utf8');
+    writeFileSync(page, text.replace('{IMS_ORG}', '{ORG_ID}'.padEnd('{IMS_ORG}'.length, '_')));
+    expect(readFileSync(page).length).toBe(Buffer.byteLength(text));
+    utimesSync(page, hourAgo, hourAgo);
+    const trusted = await run(tree, cache);
+    expect(trusted.findings.every((finding) => finding.message.startsWith('cached: '))).toBe(true);
+    // Its time changed (as any write sets it): the group is read, hashed and linted again.
+    utimesSync(page, new Date(), new Date());
+    const again = await run(tree, cache);
+    const fresh = await lint({ cwd: tree, threads: 0 });
+    expect(messages(again).filter((line) => line.includes('create-batch'))).toEqual(messages(fresh).filter((line) => line.includes('create-batch')));
+    expect(messages(again).some((line) => line.includes('create-batch') && line.includes('cached: '))).toBe(false);
+    expect(messages(cold)).not.toEqual(messages(fresh));
+  });
+
   it('recomputes a page group whose file changed', async () => {
     const { tree, cache } = setup();
     const cold = await run(tree, cache);
@@ -64,8 +96,9 @@ describe('cache', () => {
     files.forEach((path, index) => writeFileSync(path, index % 3 === 0 ? '{"truncated' : index % 3 === 1 ? 'null' : '{"fingerprint":1,"copies":7,"findings":"x"}'));
     const again = await run(tree, cache);
     expect(messages(again)).toEqual(messages(cold));
-    // The corrupt entries were replaced by good ones.
-    expect(entries(cache).every((path) => JSON.parse(readFileSync(path, 'utf8')).fingerprint)).toBe(true);
+    // The corrupt entries were replaced by good ones (files.json, the index of known files, has no fingerprint).
+    expect(entries(cache).filter((path) => !path.endsWith('files.json')).every((path) => JSON.parse(readFileSync(path, 'utf8')).fingerprint)).toBe(true);
+    expect(Array.isArray(JSON.parse(readFileSync(entries(cache).find((path) => path.endsWith('files.json'))!, 'utf8')))).toBe(true);
   });
 
   it('never reads a cache written by another version, and removes it', async () => {
