@@ -29,11 +29,13 @@ function tokensOf(block: CodeBlock): string[] {
 /**
  * How well two code blocks belong together: same language and a similar body score highest; a block whose language
  * changed pairs only when its body is clearly the same; two unlike blocks of one language pair only as a last resort
- * (a block rewritten in place), so a dropped block is one gap rather than a shifted run.
+ * (a block rewritten in place), so a dropped block is one gap rather than a shifted run. Similarity counts twice
+ * the bonus for pairing at all: otherwise one pair more (a dropped block taken for its look-alike neighbour, and each
+ * later block shifted by one) outscores the true pairs of near copies.
  */
 export function codeBlockScore(a: CodeBlock, b: CodeBlock): number {
   const similarity = dice(tokensOf(a), tokensOf(b));
-  if (normalizeLang(a.lang) === normalizeLang(b.lang)) return similarity >= 0.3 ? 1 + similarity : 0.1;
+  if (normalizeLang(a.lang) === normalizeLang(b.lang)) return similarity >= 0.3 ? 1 + 2 * similarity : 0.1;
   // `astro` rewritten as `jsx`, a language dropped by the translator: still the same block if the code is the same.
   const written = Math.max(similarity, dice(rawTokensOf(a), rawTokensOf(b)));
   return written >= 0.6 ? written : 0;
@@ -41,7 +43,7 @@ export function codeBlockScore(a: CodeBlock, b: CodeBlock): number {
 
 /** Code blocks paired in order, same language and similar code first (see `codeBlockScore`). */
 export function alignCodeBlocks(reference: CodeBlock[], translation: CodeBlock[]): Pair<CodeBlock>[] {
-  return alignBest(reference, translation, codeBlockScore, { strong: (a, b) => codeBlockScore(a, b) >= 1.5, ...places<CodeBlock>() });
+  return alignBest(reference, translation, codeBlockScore, { strong: (a, b) => codeBlockScore(a, b) >= 2, ...places<CodeBlock>() });
 }
 
 /** Where elements sit in their copies, by line, for `alignBest` to break ties (translations mostly keep lines). */
