@@ -158,7 +158,7 @@ function writeResults() {
     for (const g of growth) lines.push(`| ${g.scale}× | ${g.files} | ${fmt(g.wall)} | ${fmt((1000 * g.wall) / g.files, 1)} | ${fmt(g.cpu)} | ${fmt((1000 * g.cpu) / g.files, 1)} | ${fmt(g.rss, 0)} |`);
   }
   if (precommit.length) {
-    lines.push('', '## Pre-commit: one changed page group, all its locales, no cache', '', 'Median of three runs of `doc-drift <one file>` on the middle-sized page group (copies are found by name from the layout's patterns; a suffix layout such as antd's still walks the tree).', '', '| tree | files in group | wall s | CPU s | node -e 0 alone, wall s | peak RSS MB |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+    lines.push('', '## Pre-commit: one changed page group, all its locales, no cache', '', 'Median of three runs of `doc-drift <one file>` on the middle-sized page group (copies are found by name from the layout patterns; a suffix layout, as in antd, still walks the tree).', '', '| tree | files in group | wall s | CPU s | node -e 0 alone, wall s | peak RSS MB |', '| --- | ---: | ---: | ---: | ---: | ---: |');
     for (const p of precommit) lines.push(`| ${p.tree} | ${p.files} | ${fmt(p.wall)} | ${fmt(p.cpu)} | ${fmt(p.node)} | ${fmt(p.rss, 0)} |`);
   }
   writeFileSync(values.out, `${lines.join('\n')}\n`);
