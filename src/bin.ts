@@ -1,17 +1,23 @@
 #!/usr/bin/env node
 /** The executable: run the command line and set the exit code; nothing else lives here. */
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import module, { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 type Cli = typeof import('./cli.js');
 
-/** The bundled command line (src/bundle.mjs) when it was built after the modules it bundles. */
+/** The bundled command line (src/bundle.mjs) when it was built after every module it bundles. */
 function freshBundle(): string | undefined {
   try {
     const bundle = fileURLToPath(new URL('./cli.bundle.cjs', import.meta.url));
-    // tsc rewrites every module, cli.js included: a bundle older than cli.js would run yesterday's code.
-    if (statSync(bundle).mtimeMs >= statSync(new URL('./cli.js', import.meta.url)).mtimeMs) return bundle;
+    const built = statSync(bundle).mtimeMs;
+    // A bundle older than any module (a later tsc, even one that rewrote a single rule) would run yesterday's code.
+    for (const directory of [new URL('./', import.meta.url), new URL('../rules/', import.meta.url)]) {
+      for (const name of readdirSync(directory)) {
+        if (name.endsWith('.js') && statSync(new URL(name, directory)).mtimeMs > built) return undefined;
+      }
+    }
+    return bundle;
   } catch {
     // No bundle (esbuild not installed, or a plain tsc build): the modules work the same, only start slower.
   }

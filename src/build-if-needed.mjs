@@ -24,4 +24,5 @@ if (result.status !== 0) process.exit(result.status ?? 1);
 chmodSync(new URL('dist/src/bin.js', root), 0o755);
 // The one-file command line that starts faster (see bundle.mjs); skipped quietly without esbuild.
 const bundled = spawnSync(process.execPath, [fileURLToPath(new URL('bundle.mjs', import.meta.url))], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-process.exit(bundled.status ?? 1);
+// Without the bundle the command line runs from the modules, only slower to start: never fail an install for it.
+if (bundled.status !== 0) console.error('doc-drift: the one-file command line was not built; it runs from the modules');

@@ -32,6 +32,8 @@ interface KnownFile {
   size: number;
   mtimeMs: number;
   hash: string;
+  /** When the file was read and hashed. */
+  checkedAt: number;
 }
 
 interface ResultEntry {
@@ -133,8 +135,6 @@ export class SummaryCache {
 
   /** Content hashes earlier runs recorded, by path, with the size and modification time the file had then. */
   private readonly known = new Map<string, KnownFile>();
-  /** When the index of known files was written: a file changed within a second of it is read again (racy stat). */
-  private readonly knownAt: number = 0;
 
   /** Open the cache at `location` (absolute) for extraction `options`; directories left by other versions are removed. */
   constructor(location: string, options: unknown, fingerprint?: string) {
@@ -144,10 +144,9 @@ export class SummaryCache {
     try {
       const index = join(this.dir, 'files.json');
       const entries: unknown = JSON.parse(readFileSync(index, 'utf8'));
-      this.knownAt = statSync(index).mtimeMs;
       if (Array.isArray(entries)) {
         for (const entry of entries as KnownFile[]) {
-          if (typeof entry?.path === 'string' && typeof entry.hash === 'string') this.known.set(entry.path, entry);
+          if (typeof entry?.path === 'string' && typeof entry.hash === 'string' && typeof entry.checkedAt === 'number') this.known.set(entry.path, entry);
         }
       }
     } catch {
@@ -156,19 +155,19 @@ export class SummaryCache {
   }
 
   /**
-   * The content hash an earlier run recorded for `path`, when its size and modification time are the same and it was
-   * not modified within a second of that run (two writes in one tick leave the time unchanged): then the file need
-   * not be read to look its group up.
+   * The content hash an earlier run recorded for `path`, when its size and modification time are the same and it had
+   * not been modified within a second before it was read (two writes in one tick leave the time unchanged, as git's
+   * "racily clean" entries): then the file need not be read to look its group up.
    */
   knownHash(path: string, stats: Stats): string | undefined {
     const known = this.known.get(path);
     if (!known || known.size !== stats.size || known.mtimeMs !== stats.mtimeMs) return undefined;
-    return stats.mtimeMs < this.knownAt - 1000 ? known.hash : undefined;
+    return stats.mtimeMs < known.checkedAt - 1000 ? known.hash : undefined;
   }
 
-  /** Record the content hash of a file just read, for the next run. */
+  /** Record the content hash of a file just read (`stats` taken before reading it), for the next run. */
   remember(path: string, stats: Stats, hash: string): void {
-    this.known.set(path, { path, size: stats.size, mtimeMs: stats.mtimeMs, hash });
+    this.known.set(path, { path, size: stats.size, mtimeMs: stats.mtimeMs, hash, checkedAt: Date.now() });
   }
 
   /** The findings stored for a page group under `key`, when they are there and whole. */

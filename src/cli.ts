@@ -1,6 +1,6 @@
 /** The command line: parse arguments, load configuration, lint, format, and return the exit code. */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rules } from '../rules/index.js';
 import { loadConfig, printConfig, UsageError } from './config.js';

@@ -196,7 +196,7 @@ function prepareLine(raw: string, key: string, state: ScanState, held: Held, ind
       state.nestedLang = state.nestedCode ? langKey(metaLang ?? fenceLang) : undefined;
       state.fenceLine = true;
       // The info string is kept, but its quoted values (a `title=`, a marked text) may be translated.
-      return open + fenceLang + meta.replace(/(["'])(.*?)\1/g, (_, quote: string, text: string) => `"${held.hold(text, 'string')}"`);
+      return open + fenceLang + meta.replace(/(["'])(.*?)\1/g, (_, _quote: string, text: string) => `"${held.hold(text, 'string')}"`);
     }
     if (state.nestedCode || /^\s*(import|export)\s/.test(line)) return line;
     const inTag = state.openTag;

@@ -381,6 +381,15 @@ interface Named extends Walk {
 /** Thrown when the tree has something only a walk handles the same way (a symbolic link): walk instead. */
 class WalkInstead extends Error {}
 
+/** The real path of a file, or a walk when it cannot be told (gone or unreadable meanwhile). */
+function realPath(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    throw new WalkInstead();
+  }
+}
+
 /** A pattern whose copies can be named: `{locale}` in at most one plain name before `**`, then `*.ext` files. */
 function nameableParts(pattern: CompiledPattern): { prefix: string[]; localeIndex: number } | undefined {
   const parts = pattern.full.split('/');
@@ -452,8 +461,8 @@ function findByName(
     const locales = new Set<string>();
     const matchedBy = new Set<CompiledPattern>();
     // Each pattern's copies: the directory of each locale (or the source's), and the locale it stands for.
-    const roots = compiled.map((pattern, index) => {
-      const { prefix, localeIndex } = nameable[index]!;
+    const roots = nameable.map((parts) => {
+      const { prefix, localeIndex } = parts!;
       // A pattern without {locale} is where the source lives (discover() made sure there is a source).
       if (localeIndex < 0) return [{ directory: prefix.join('/'), locale: source! }];
       const parent = prefix.slice(0, localeIndex).join('/');
@@ -491,8 +500,8 @@ function findByName(
     }
     const files = new Set<string>();
     for (const page of pages) {
-      compiled.forEach((pattern, index) => {
-        for (const { directory } of roots[index]!) {
+      roots.forEach((copies) => {
+        for (const { directory } of copies) {
           for (const extension of ['.md', '.mdx']) {
             const path = `${directory ? `${directory}/` : ''}${page}${extension}`;
             if (files.has(path) || !wanted(path) || classify(path)?.page !== page || !reachable(path.slice(0, Math.max(0, path.lastIndexOf('/'))))) continue;
@@ -503,7 +512,7 @@ function findByName(
             } catch {
               continue;
             }
-            if (stats.isSymbolicLink() || realpathSync.native(absolute) !== join(realRoot, path)) throw new WalkInstead();
+            if (stats.isSymbolicLink() || realPath(absolute) !== join(realRoot, path)) throw new WalkInstead();
             if (!stats.isDirectory()) files.add(path);
           }
         }

@@ -34,6 +34,7 @@ export function numberFingerprints(findings: Finding[]): void {
   }
 }
 
-function hash(text: string): string {
+/** A short stable hash of `text`, for fingerprints. */
+export function hash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }

@@ -1,6 +1,5 @@
 /** Lint the copies of one page group: each translation against the source, or every copy against every other. */
-import { createHash } from 'node:crypto';
-import { baseFingerprint } from './fingerprint.js';
+import { baseFingerprint, hash } from './fingerprint.js';
 import { revisionOf } from './revisions.js';
 import type { AgreementGroup, FileSummary, Finding, PageCopy, PageGroup, Report, Rule, RuleOptions, Severity, Span } from './types.js';
 
@@ -18,11 +17,10 @@ export interface GroupContext {
 /** Lint the copies of one page: each translation against the source, or every copy against every other. */
 export function lintGroup(group: PageGroup, copies: PageCopy[], context: GroupContext): Finding[] {
   const findings: Finding[] = [];
-  const summaries = new Map(copies.flatMap((copy) => (copy.summary ? [[copy.file, copy.summary] as const] : [])));
   for (const { rule, severity } of context.active) {
     if (!rule.checkPage) continue;
     const reportPage = (copy: { locale: string; file: string }, report: Omit<Report, 'span'> & { span?: Span }) => {
-      findings.push(stamp(rule, severity, group.id, copy.locale, copy.file, { ...report, span: report.span ?? ZERO }, summaries.get(copy.file)));
+      findings.push(stamp(rule, severity, group.id, copy.locale, copy.file, { ...report, span: report.span ?? ZERO }));
     };
     guard(rule, group, copies[0], findings, () =>
       rule.checkPage!({
@@ -50,7 +48,7 @@ export function lintGroup(group: PageGroup, copies: PageCopy[], context: GroupCo
             translation: translation.summary,
             hasSource: true,
             options: context.settings,
-            report: (report) => findings.push(stamp(rule, severity, group.id, translation.locale, translation.file, report, translation.summary, reference.summary)),
+            report: (report) => findings.push(stamp(rule, severity, group.id, translation.locale, translation.file, report, reference.summary)),
           }),
         );
       }
@@ -121,7 +119,7 @@ function comparePeers(
         const largest = [...byValue.values()].sort((a, b) => b.length - a.length)[0]!;
         const representative = entries.find((entry) => entry.other === largest[0])!;
         const message = peerMessage(first.subject ?? first.message, groups);
-        const finding = stamp(rule, severity, group.id, translation.locale, translation.file, { ...representative.report, message }, translation.summary, representative.other.summary);
+        const finding = stamp(rule, severity, group.id, translation.locale, translation.file, { ...representative.report, message }, representative.other.summary);
         finding.groups = groups;
         findings.push(finding);
       }
@@ -178,7 +176,6 @@ function stamp(
   locale: string,
   file: string,
   report: Report,
-  summary: FileSummary | undefined,
   reference?: FileSummary,
 ): Finding {
   const span = report.span;
@@ -206,12 +203,7 @@ function stamp(
     finding.fixable = true;
     finding.fix = report.fix;
   }
-  void summary;
   return finding;
 }
 
-/** A short stable hash of `text`, for fingerprints. */
-export function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
-}
 

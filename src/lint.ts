@@ -5,8 +5,8 @@ import { rules as allRules } from '../rules/index.js';
 import { contentHash, keyOf, SummaryCache } from './cache.js';
 import { ruleOptions, type Config } from './config.js';
 import { discover, type DiscoveryProblem } from './discover.js';
-import { numberFingerprints } from './fingerprint.js';
-import { hash } from './lint-group.js';
+import { hash, numberFingerprints } from './fingerprint.js';
+
 import { readBytes } from './read.js';
 import { inShard, type Shard } from './shard.js';
 import type { ReadCopy, RunSettings } from './group-task.js';

@@ -1,7 +1,8 @@
 /**
  * Lint page groups off the main thread: a small pool of worker threads, started only when a run has enough files to
- * repay the start-up cost, so that a pre-commit run on one page stays in-process. A worker reads, parses and lints
- * a whole group and sends back its findings: far less to copy between threads than the summaries.
+ * repay the start-up cost, so that a pre-commit run on one page stays in-process. A worker parses and lints a whole
+ * group and sends back its findings. Without a cache it reads the files itself; with one, it is sent the bytes the
+ * main thread hashed and the summaries the cache has, and sends back the new summaries too.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -52,6 +53,10 @@ export class GroupPool {
       const worker = new Worker(workerScript, { workerData: run });
       worker.on('message', (reply: Reply) => this.settle(worker, reply));
       worker.on('error', (error) => this.fail(error));
+      // A worker that ends with groups in hand (killed, out of memory) must fail the run, not leave it waiting.
+      worker.on('exit', (code) => {
+        if (this.inFlight.get(worker)?.size) this.fail(new Error(`a worker thread stopped (exit code ${code}) while linting`));
+      });
       worker.unref();
       this.inFlight.set(worker, new Map());
     }
