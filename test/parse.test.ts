@@ -23,6 +23,8 @@ function bothWays(text: string, isMdx: boolean) {
   return { needed: parse(text, isMdx), all: parse(text, isMdx, true) };
 }
 
+const everything = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
+
 describe('parse leaves out remark-gfm where a file cannot use it', () => {
   it('gives the tree remark-gfm gives on a sample of every corpus', () => {
     let skipped = 0;
@@ -37,6 +39,8 @@ describe('parse leaves out remark-gfm where a file cannot use it', () => {
         const isMdx = paths[index]!.endsWith('.mdx');
         const { needed, all } = bothWays(text, isMdx);
         expect(needed, `${corpus.name}/${paths[index]}`).toEqual(all);
+        // And the same as remark with every plugin on (front matter is only looked for where a file opens with it).
+        if (!isMdx) expect(needed.tree, `${corpus.name}/${paths[index]}`).toEqual(everything.parse(text));
         files++;
         if (!needsGfm(text, isMdx)) skipped++;
       }
