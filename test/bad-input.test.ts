@@ -3,22 +3,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../src/read.js';
+import type { Finding } from '../src/types.js';
 import { runCli } from './run-cli.js';
 
 const base = resolve(import.meta.dirname, '../fixtures/bad-input');
 const source = readFileSync(join(base, 'en/page.md'), 'utf8');
 const german = readFileSync(join(base, 'de/page.md'), 'utf8');
 
-interface JsonFinding {
-  ruleId: string;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-  category?: string;
-}
+/** A finding as `--format json` prints it. */
+type JsonFinding = Finding;
 
 /** A copy of the clean tree with `files` written over it (relative path → text or bytes). */
 function tree(files: Record<string, string | Uint8Array> = {}): string {
