@@ -1,12 +1,18 @@
 /**
- * On-disk cache of each file's summary and each page group's findings, so that a run over an unchanged tree reads
- * files and hashes them but parses nothing and compares nothing.
+ * On-disk cache of each file's summary and each page group's findings, so that a run over an unchanged tree reads no
+ * Markdown file, parses nothing and compares nothing.
  *
- * Layout: `<location>/<fingerprint>/<group hash>.result.json` (the group's findings, under a key made of every
- * copy's content hash and the settings) and `<group hash>.summaries.json` (each copy's summary, under its content
- * hash). The fingerprint covers the tool's version, its own code, its parsers' versions and the extraction options,
- * so a cache written by another version is never read. Entries are written to a temporary file and renamed into place, so two runs sharing
- * the cache never see half a file; an entry that does not parse or does not fit is a miss, never an error.
+ * Layout, under `<location>/<fingerprint>/`:
+ * - `results-<xx>.json`, 256 buckets by the hash of a page's id: each page's findings and directives, under a key made
+ *   of every copy's content hash and the settings, with each copy's size and modification time. A full run reads
+ *   256 files instead of one per page; a pre-commit run reads one bucket.
+ * - `<page hash>.summaries.json`: each copy's summary under its content hash, read only when a page must be linted
+ *   again, so that its unchanged copies are not parsed again.
+ *
+ * The fingerprint covers the tool's version, its own code, its parsers' versions and the extraction options, so a
+ * cache written by another version is never read. Files are written to a temporary file and renamed into place, so
+ * two runs sharing the cache never see half a file (the last one to write a bucket wins; the other's pages are only
+ * linted again next time); an entry that does not parse or does not fit is a miss, never an error.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync, type Stats } from 'node:fs';
@@ -14,7 +20,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Extracted } from './group-task.js';
-import type { Finding } from './types.js';
+import type { FileDirectives, Finding } from './types.js';
 
 /** Where the cache lives by default, relative to the working directory. */
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/doc-drift';
@@ -26,8 +32,8 @@ export interface CachedCopy {
   extracted: Extracted;
 }
 
-/** A file as an earlier run saw it. */
-interface KnownFile {
+/** A copy as the run that linted its page saw it: size and time, the hash of its bytes, and when it was read. */
+export interface FileStamp {
   path: string;
   size: number;
   mtimeMs: number;
@@ -36,10 +42,19 @@ interface KnownFile {
   checkedAt: number;
 }
 
-interface ResultEntry {
-  fingerprint: string;
+/** A page group's findings as the cache keeps them. */
+export interface PageResult {
+  /** The key of the settings and every copy's content hash they were found under. */
   key: string;
+  /** Each copy as it was read, in the group's order; null for a copy that could not be read. */
+  files: Array<FileStamp | null>;
   findings: Finding[];
+  directives?: Record<string, FileDirectives>;
+}
+
+interface Bucket {
+  fingerprint: string;
+  pages: Record<string, PageResult>;
 }
 
 interface SummariesEntry {
@@ -129,91 +144,94 @@ export class SummaryCache {
   private readonly dir: string;
   private readonly writes: Array<Promise<void>> = [];
   private made: Promise<unknown> | undefined;
+  /** Result buckets read so far, by name; null for one that was missing or broken. */
+  private readonly buckets = new Map<string, Bucket | null>();
+  private readonly dirty = new Set<string>();
 
   /** The cache's key for this version of the tool, its code and the extraction options. */
   readonly fingerprint: string;
-
-  /** Content hashes earlier runs recorded, by path, with the size and modification time the file had then. */
-  private readonly known = new Map<string, KnownFile>();
 
   /** Open the cache at `location` (absolute) for extraction `options`; directories left by other versions are removed. */
   constructor(location: string, options: unknown, fingerprint?: string) {
     this.fingerprint = fingerprint ?? keyOf({ version: toolVersion(), code: toolCodeHash(), parsers: parserVersions(), options }).slice(0, 20);
     this.dir = join(location, this.fingerprint);
     pruneOtherVersions(location, this.fingerprint);
-    try {
-      const index = join(this.dir, 'files.json');
-      const entries: unknown = JSON.parse(readFileSync(index, 'utf8'));
-      if (Array.isArray(entries)) {
-        for (const entry of entries as KnownFile[]) {
-          if (typeof entry?.path === 'string' && typeof entry.hash === 'string' && typeof entry.checkedAt === 'number') this.known.set(entry.path, entry);
-        }
-      }
-    } catch {
-      // No index yet, or a broken one: every file is read and hashed.
-    }
+  }
+
+  /** The result stored for a page group, if any; callers check its key. */
+  result(group: string): PageResult | undefined {
+    const entry = this.bucket(group)?.pages[group];
+    return entry && typeof entry.key === 'string' && Array.isArray(entry.files) && Array.isArray(entry.findings) ? entry : undefined;
   }
 
   /**
-   * The content hash an earlier run recorded for `path`, when its size and modification time are the same and it had
-   * not been modified within a second before it was read (two writes in one tick leave the time unchanged, as git's
-   * "racily clean" entries): then the file need not be read to look its group up.
+   * The content hashes `result` recorded for `paths`, when each file has the size and modification time it had then
+   * and had not been modified within a second before it was read (two writes in one tick leave the time unchanged, as
+   * git's "racily clean" entries): then no file need be read to trust the result's key.
    */
-  knownHash(path: string, stats: Stats): string | undefined {
-    const known = this.known.get(path);
-    if (!known || known.size !== stats.size || known.mtimeMs !== stats.mtimeMs) return undefined;
-    return stats.mtimeMs < known.checkedAt - 1000 ? known.hash : undefined;
-  }
-
-  /** Record the content hash of a file just read (`stats` taken before reading it), for the next run. */
-  remember(path: string, stats: Stats, hash: string): void {
-    this.known.set(path, { path, size: stats.size, mtimeMs: stats.mtimeMs, hash, checkedAt: Date.now() });
-  }
-
-  /** The findings stored for a page group under `key`, when they are there and whole. */
-  async findings(group: string, key: string): Promise<Finding[] | undefined> {
-    const entry = await this.read<ResultEntry>(group, 'result');
-    if (!entry || entry.fingerprint !== this.fingerprint || entry.key !== key || !Array.isArray(entry.findings)) return undefined;
-    return entry.findings;
+  unchangedHashes(result: PageResult, paths: string[], stats: Array<Stats | undefined>): string[] | undefined {
+    if (result.files.length !== paths.length) return undefined;
+    const hashes: string[] = [];
+    for (const [index, stamp] of result.files.entries()) {
+      const stat = stats[index];
+      if (!stamp || !stat || stamp.path !== paths[index] || stamp.size !== stat.size || stamp.mtimeMs !== stat.mtimeMs) return undefined;
+      if (!(stat.mtimeMs < stamp.checkedAt - 1000)) return undefined;
+      hashes.push(stamp.hash);
+    }
+    return hashes;
   }
 
   /** The copies stored for a page group, by file; callers check each hash. */
   async copies(group: string): Promise<Record<string, CachedCopy>> {
-    const entry = await this.read<SummariesEntry>(group, 'summaries');
+    const entry = this.readJson<SummariesEntry>(this.summariesPath(group));
     if (!entry || entry.fingerprint !== this.fingerprint || typeof entry.copies !== 'object' || entry.copies === null) return {};
     return entry.copies;
   }
 
-  /** Store a page group's findings and copies; resolves when written (awaiting it bounds what waits in memory). */
-  store(group: string, key: string, findings: Finding[], copies: Record<string, CachedCopy>): Promise<void> {
-    const written = this.write(group, 'summaries', { fingerprint: this.fingerprint, copies } satisfies SummariesEntry).then(() =>
-      this.write(group, 'result', { fingerprint: this.fingerprint, key, findings } satisfies ResultEntry),
-    );
+  /**
+   * Keep a page group's result for the next run (written by flush), and write its copies' summaries when given;
+   * resolves when they are written (awaiting it bounds what waits in memory).
+   */
+  store(group: string, result: PageResult, copies?: Record<string, CachedCopy>): Promise<void> {
+    const name = bucketOf(group);
+    let bucket = this.bucket(group);
+    if (!bucket) this.buckets.set(name, (bucket = { fingerprint: this.fingerprint, pages: {} }));
+    bucket.pages[group] = result;
+    this.dirty.add(name);
+    if (!copies) return Promise.resolve();
+    const written = this.writeFile(this.summariesPath(group), { fingerprint: this.fingerprint, copies } satisfies SummariesEntry);
     this.writes.push(written);
     return written;
   }
 
-  /** Wait for every write, and write the index of known files; a cache that cannot be written only makes the next run slower. */
+  /** Wait for every write, and write the buckets that changed; a cache that cannot be written only makes the next run slower. */
   async flush(): Promise<void> {
     await Promise.all(this.writes);
-    if (this.known.size > 0) await this.writeFile(join(this.dir, 'files.json'), [...this.known.values()]);
+    await Promise.all([...this.dirty].map((name) => this.writeFile(join(this.dir, `results-${name}.json`), this.buckets.get(name))));
+    this.dirty.clear();
   }
 
-  private path(group: string, kind: string): string {
-    return join(this.dir, `${keyOf(group).slice(0, 32)}.${kind}.json`);
+  private bucket(group: string): Bucket | undefined {
+    const name = bucketOf(group);
+    if (!this.buckets.has(name)) {
+      const bucket = this.readJson<Bucket>(join(this.dir, `results-${name}.json`));
+      const valid = bucket?.fingerprint === this.fingerprint && typeof bucket.pages === 'object' && bucket.pages !== null && !Array.isArray(bucket.pages);
+      this.buckets.set(name, valid ? bucket : null);
+    }
+    return this.buckets.get(name) ?? undefined;
   }
 
-  private async read<T>(group: string, kind: string): Promise<T | undefined> {
+  private summariesPath(group: string): string {
+    return join(this.dir, `${keyOf(group).slice(0, 32)}.summaries.json`);
+  }
+
+  private readJson<T>(path: string): T | undefined {
     try {
-      const value: unknown = JSON.parse(readFileSync(this.path(group, kind), 'utf8'));
+      const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
       return value !== null && typeof value === 'object' ? (value as T) : undefined;
     } catch {
       return undefined;
     }
-  }
-
-  private async write(group: string, kind: string, value: unknown): Promise<void> {
-    await this.writeFile(this.path(group, kind), value);
   }
 
   private async writeFile(target: string, value: unknown): Promise<void> {
@@ -227,6 +245,11 @@ export class SummaryCache {
       await rm(temporary, { force: true }).catch(() => undefined);
     }
   }
+}
+
+/** The bucket a page group's result goes in: the first two hex digits of its id's hash. */
+function bucketOf(group: string): string {
+  return keyOf(group).slice(0, 2);
 }
 
 function pruneOtherVersions(location: string, fingerprint: string): void {

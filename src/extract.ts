@@ -5,6 +5,7 @@ import { htmlLinkTargets } from './html-links.js';
 import { parse } from './parse.js';
 import { LineIndex } from './positions.js';
 import { headingIds } from './slug.js';
+import { fileDirectives } from './suppress.js';
 import type { TextFile } from './read.js';
 import type { Admonition, CodeBlock, FileSummary, Span, Table } from './types.js';
 
@@ -399,6 +400,8 @@ export function extract(file: TextFile, path: string, locale: string): FileSumma
   walk(parsed.tree as Root as AnyNode);
   headingIds(summary.headings).forEach((id, index) => (summary.headings[index]!.id = id));
   summary.text = textParts.join('\n');
+  const directives = fileDirectives(text);
+  if (directives) summary.directives = directives;
   return summary;
 }
 

@@ -7,7 +7,7 @@ import type { CachedCopy } from './cache.js';
 import { extract } from './extract.js';
 import { lintGroup } from './lint-group.js';
 import { decode, readBytes } from './read.js';
-import type { FileSummary, Finding, PageCopy, PageGroup, Rule, RuleOptions, Severity } from './types.js';
+import type { FileDirectives, FileSummary, Finding, PageCopy, PageGroup, Rule, RuleOptions, Severity } from './types.js';
 
 /** What parsing one file gives: its summary, or why it could not be read. */
 export type Extracted = { summary: FileSummary; unreadable?: undefined } | { summary?: undefined; unreadable: string };
@@ -42,9 +42,11 @@ export interface GroupTask {
   stored?: Record<string, CachedCopy>;
 }
 
-/** What linting a group gives: its findings, and each copy's summary when the task was given hashes to store. */
+/** What linting a group gives: its findings, its files' inline directives, and each copy's summary when the task was given hashes to store. */
 export interface GroupOutcome {
   findings: Finding[];
+  /** The directives of the group's files that have any, by file: applied after the run without reading files again. */
+  directives?: Record<string, FileDirectives>;
   copies?: Record<string, CachedCopy>;
 }
 
@@ -56,13 +58,13 @@ export function summarize(task: ExtractTask): Extracted {
 }
 
 /** Read (unless given), parse (unless stored) and lint one page group. */
-export async function runGroupTask(task: GroupTask, run: RunSettings): Promise<GroupOutcome> {
+export function runGroupTask(task: GroupTask, run: RunSettings): GroupOutcome {
   const { group } = task;
   const fresh: Record<string, CachedCopy> = {};
   const copies: PageCopy[] = [];
   for (const [index, file] of group.files.entries()) {
     const given = task.reads?.[index];
-    const read = given ?? (await readBytes(file.path));
+    const read = given ?? readBytes(file.path);
     if (!read.ok) {
       copies.push({ locale: file.locale, file: file.file, unreadable: read.message });
       continue;
@@ -83,7 +85,12 @@ export async function runGroupTask(task: GroupTask, run: RunSettings): Promise<G
     settings: run.settings,
     expectedPath: (locale) => task.expected[locale],
   });
-  return task.reads ? { findings, copies: fresh } : { findings };
+  const outcome: GroupOutcome = { findings };
+  for (const copy of copies) {
+    if (copy.summary?.directives) (outcome.directives ??= {})[copy.file] = copy.summary.directives;
+  }
+  if (task.reads) outcome.copies = fresh;
+  return outcome;
 }
 
 const byId = new Map(allRules.map((rule) => [rule.id, rule]));

@@ -5,8 +5,11 @@ import { runGroupTask, type GroupTask, type RunSettings } from './group-task.js'
 const run = workerData as RunSettings;
 
 parentPort?.on('message', ({ id, task }: { id: number; task: GroupTask }) => {
-  runGroupTask(task, run).then(
-    (result) => parentPort!.postMessage({ id, result }),
-    (error: unknown) => parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
-  );
+  let reply;
+  try {
+    reply = { id, result: runGroupTask(task, run) };
+  } catch (error) {
+    reply = { id, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort!.postMessage(reply);
 });

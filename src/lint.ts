@@ -9,9 +9,9 @@ import { hash, numberFingerprints } from './fingerprint.js';
 
 import { readBytes } from './read.js';
 import { inShard, type Shard } from './shard.js';
-import type { ReadCopy, RunSettings } from './group-task.js';
+import type { GroupOutcome, ReadCopy, RunSettings } from './group-task.js';
 import { defaultThreads, GroupRunner } from './workers.js';
-import type { Finding, LintResult, PageGroup, Rule, Severity } from './types.js';
+import type { FileDirectives, Finding, LintResult, PageGroup, Rule, Severity } from './types.js';
 
 export interface LintOptions extends Config {
   /** Directory to lint, relative to `cwd`. */
@@ -93,10 +93,12 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const partial = options.only !== undefined || (options.shard !== undefined && options.shard.index !== 1);
   const findings: Finding[] = partial ? [] : discoveryFindings(discovery.problems, active);
   let files = 0;
+  const directives: Record<string, FileDirectives> = {};
   const lintOne = async (group: PageGroup) => {
-    const groupFindings = await lintOneGroup(group, () => expectedPaths(group), settingsKey, runner, cache);
+    const outcome = await lintOneGroup(group, () => expectedPaths(group), settingsKey, runner, cache);
     files += group.files.length;
-    for (const finding of groupFindings) findings.push(finding);
+    for (const finding of outcome.findings) findings.push(finding);
+    Object.assign(directives, outcome.directives);
     options.onProgress?.(files, total);
   };
   try {
@@ -114,6 +116,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     findings,
     layout: discovery.layout,
     files: groups.flatMap((group) => group.files.map((file) => file.file)),
+    directives,
   };
 }
 
@@ -145,35 +148,34 @@ async function streamGroups(groups: PageGroup[], work: (group: PageGroup) => Pro
 }
 
 /**
- * Lint one group. Without a cache a worker reads the files itself. With one, the group's findings are looked up under
- * its files' content hashes (taken from the cache's index when a file's size and time are unchanged, else read and
- * hashed here), and only a miss goes to a worker, with the summaries the cache still has.
+ * Lint one group. Without a cache a worker reads the files itself. With one, the group's stored result is taken when
+ * its key matches: the key is rebuilt from the content hashes the result recorded when every copy's size and time are
+ * unchanged, else from the files read and hashed here. Only a miss goes to a worker, with the summaries the cache
+ * still has for the copies that did not change.
  */
-async function lintOneGroup(group: PageGroup, expected: () => Record<string, string>, settingsKey: string, runner: GroupRunner, cache: SummaryCache | undefined): Promise<Finding[]> {
-  if (!cache) return (await runner.lint({ group, expected: expected() })).findings;
+async function lintOneGroup(group: PageGroup, expected: () => Record<string, string>, settingsKey: string, runner: GroupRunner, cache: SummaryCache | undefined): Promise<GroupOutcome> {
+  if (!cache) return runner.lint({ group, expected: expected() });
   const keyFor = (hashes: string[]) => keyOf({ settingsKey, group: group.id, files: group.files.map((file, index) => [file.locale, file.file, hashes[index]]) });
-  const stats = group.files.map((file) => statOf(file.path));
-  const known = group.files.map((file, index) => (stats[index] ? cache.knownHash(file.path, stats[index]) : undefined));
-  if (known.every((hash) => hash !== undefined)) {
-    const cachedFindings = await cache.findings(group.id, keyFor(known as string[]));
-    if (cachedFindings) return cachedFindings;
-  }
-  const reads: ReadCopy[] = await Promise.all(
-    group.files.map(async (file, index) => {
-      const read = await readBytes(file.path);
-      if (!read.ok) return read;
-      const hash = contentHash(read.bytes);
-      if (stats[index]) cache.remember(file.path, stats[index], hash);
-      return { ok: true as const, bytes: read.bytes, hash };
-    }),
-  );
+  const paths = group.files.map((file) => file.path);
+  const stats = paths.map(statOf);
+  const stored = cache.result(group.id);
+  const unchanged = stored && cache.unchangedHashes(stored, paths, stats);
+  if (stored && unchanged && keyFor(unchanged) === stored.key) return stored;
+  const checkedAt = Date.now();
+  const reads: ReadCopy[] = group.files.map((file) => {
+    const read = readBytes(file.path);
+    return read.ok ? { ok: true as const, bytes: read.bytes, hash: contentHash(read.bytes) } : read;
+  });
+  const stamps = reads.map((read, index) => (read.ok && stats[index] ? { path: paths[index]!, size: stats[index].size, mtimeMs: stats[index].mtimeMs, hash: read.hash, checkedAt } : null));
   const key = keyFor(reads.map((read) => (read.ok ? read.hash : `unreadable:${read.message}`)));
-  const cachedFindings = await cache.findings(group.id, key);
-  if (cachedFindings) return cachedFindings;
-  const stored = await cache.copies(group.id);
-  const outcome = await runner.lint({ group, expected: expected(), reads, stored });
-  await cache.store(group.id, key, outcome.findings, outcome.copies ?? {});
-  return outcome.findings;
+  // Same contents with new times (a checkout, a touch): the findings stand; only the stamps are new.
+  if (stored?.key === key) {
+    void cache.store(group.id, { ...stored, files: stamps });
+    return stored;
+  }
+  const outcome = await runner.lint({ group, expected: expected(), reads, stored: await cache.copies(group.id) });
+  await cache.store(group.id, { key, files: stamps, findings: outcome.findings, directives: outcome.directives }, outcome.copies ?? {});
+  return outcome;
 }
 
 /** A file's size and times, or undefined when it cannot be stat'ed (reading it will say why). */

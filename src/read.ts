@@ -28,7 +28,7 @@ export function decode(bytes: Uint8Array): ReadResult {
 }
 
 /** Read a file's bytes, or say why it cannot be read; never throws. */
-export async function readBytes(path: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {
+export function readBytes(path: string): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
   try {
     // Synchronous on purpose: for small files one blocking read is several times cheaper than fs/promises' open,
     // fstat, read and close round trips through the thread pool, and nothing else waits on this thread meanwhile.
@@ -47,10 +47,4 @@ export async function readBytes(path: string): Promise<{ ok: true; bytes: Uint8A
               : `cannot be read (${code ?? String(error)})`;
     return { ok: false, message: why };
   }
-}
-
-/** Read and decode a file; never throws. */
-export async function readText(path: string): Promise<ReadResult> {
-  const read = await readBytes(path);
-  return read.ok ? decode(read.bytes) : read;
 }

@@ -5,17 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { rules } from '../rules/index.js';
-import type { Finding, LintResult, Severity } from './types.js';
-
-export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-file';
-
-export interface Directive {
-  kind: DirectiveKind;
-  /** Rule ids it names; empty for every rule. */
-  rules: string[];
-  line: number;
-  column: number;
-}
+import type { Directive, DirectiveKind, FileDirectives, Finding, LintResult, Severity } from './types.js';
 
 export interface Range {
   directive: Directive;
@@ -69,6 +59,13 @@ export function parseDirectives(text: string): { directives: Directive[]; fenceE
   return { directives, fenceEnds };
 }
 
+/** The directives of a text, or undefined when it has none (most files: only a substring test is paid for them). */
+export function fileDirectives(text: string): FileDirectives | undefined {
+  if (!text.includes('doc-drift-')) return undefined;
+  const { directives, fenceEnds } = parseDirectives(text);
+  return directives.length ? { directives, fenceEnds: [...fenceEnds] } : undefined;
+}
+
 /** Turn directives into line ranges: next line (a whole fenced block when it opens one), disable…enable, whole file. */
 export function rangesOf(directives: Directive[], fenceEnds: Map<number, number>): Range[] {
   const ranges: Range[] = [];
@@ -110,26 +107,23 @@ export const UNUSED_DIRECTIVE = 'unused-disable-directive';
 export function applyInlineConfig(result: LintResult, options: SuppressOptions): LintResult {
   if (!options.inlineConfig) return result;
   const byFile = new Map<string, Finding[]>();
-  for (const finding of result.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const finding of result.findings) {
+    const list = byFile.get(finding.file);
+    if (list) list.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
   // Unused directives can sit in any linted file, not only in files with findings.
   const files = options.reportUnused ? new Set([...(result.files ?? []), ...byFile.keys()]) : new Set(byFile.keys());
   const kept: Finding[] = [];
   const added: Finding[] = [];
   for (const file of files) {
     const findings = byFile.get(file) ?? [];
-    let text: string;
-    try {
-      text = readFileSync(resolve(options.cwd, file), 'utf8');
-    } catch {
+    const known = directivesOf(file, result, options.cwd);
+    if (!known) {
       kept.push(...findings);
       continue;
     }
-    if (!text.includes('doc-drift-')) {
-      kept.push(...findings);
-      continue;
-    }
-    const { directives, fenceEnds } = parseDirectives(text);
-    const ranges = rangesOf(directives, fenceEnds);
+    const ranges = rangesOf(known.directives, new Map(known.fenceEnds));
     for (const finding of findings) {
       const covering = ranges.filter((range) => finding.line >= range.from && finding.line <= range.to && (range.rules.length === 0 || range.rules.includes(finding.ruleId)));
       for (const range of covering) range.used = true;
@@ -161,6 +155,19 @@ export function applyInlineConfig(result: LintResult, options: SuppressOptions):
   }
   const findings = [...kept, ...added].sort(byPosition);
   return recount({ ...result, findings });
+}
+
+/**
+ * A linted file's directives: from the result when lint() recorded them (it parsed every file already), else read
+ * from the file (a result that came from elsewhere).
+ */
+function directivesOf(file: string, result: LintResult, cwd: string): FileDirectives | undefined {
+  if (result.directives) return result.directives[file];
+  try {
+    return fileDirectives(readFileSync(resolve(cwd, file), 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 function byPosition(a: Finding, b: Finding): number {

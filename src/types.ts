@@ -167,6 +167,26 @@ export interface FileSummary {
   /** Plain text of every paragraph-level block, in order; used by the do-not-translate term list. */
   text: string;
   problems: FileProblem[];
+  /** Its `doc-drift-disable…` comments, when it has any. */
+  directives?: FileDirectives;
+}
+
+export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-file';
+
+/** One inline suppression comment. */
+export interface Directive {
+  kind: DirectiveKind;
+  /** Rule ids it names; empty for every rule. */
+  rules: string[];
+  line: number;
+  column: number;
+}
+
+/** A file's directives as plain data, kept in its summary (and the cache) so that no file is read twice for them. */
+export interface FileDirectives {
+  directives: Directive[];
+  /** For each line that opens a fenced block, the line that closes it. */
+  fenceEnds: Array<[number, number]>;
 }
 
 /** One byte-range replacement in offsets of the decoded text (see fix.ts for how it is applied). */
@@ -328,6 +348,8 @@ export interface LintResult {
   layout: LayoutInfo;
   /** Every file linted, relative to the working directory (not part of the JSON output). */
   files?: string[];
+  /** The inline directives of the linted files that have any, by file (not part of the JSON output). */
+  directives?: Record<string, FileDirectives>;
 }
 
 export interface LayoutInfo {

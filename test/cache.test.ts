@@ -24,6 +24,20 @@ function entries(cache: string): string[] {
   return readdirSync(cache).flatMap((dir) => readdirSync(join(cache, dir)).map((name) => join(cache, dir, name)));
 }
 
+/** The result buckets, one file per bucket of pages. */
+const buckets = (cache: string) => entries(cache).filter((path) => /results-[0-9a-f]{2}\.json$/.test(path));
+
+/** Mark every finding the cache holds, so that a run that answers from the cache shows it. */
+function markCachedFindings(cache: string): void {
+  for (const path of buckets(cache)) {
+    const bucket = JSON.parse(readFileSync(path, 'utf8'));
+    for (const page of Object.values(bucket.pages) as Array<{ findings: Array<{ message: string }> }>) {
+      for (const finding of page.findings) finding.message = `cached: ${finding.message}`;
+    }
+    writeFileSync(path, JSON.stringify(bucket));
+  }
+}
+
 const messages = (result: LintResult) => result.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId} ${finding.message}`);
 
 describe('cache', () => {
@@ -32,21 +46,17 @@ describe('cache', () => {
     const uncached = await lint({ cwd: tree, threads: 0 });
     const cold = await run(tree, cache);
     expect(messages(cold)).toEqual(messages(uncached));
-    const results = entries(cache).filter((path) => path.endsWith('.result.json'));
-    expect(results).toHaveLength(cold.summary.pages);
+    const pages = buckets(cache).flatMap((path) => Object.keys(JSON.parse(readFileSync(path, 'utf8')).pages));
+    expect(pages.sort()).toEqual([...new Set(cold.findings.map((finding) => finding.page))].sort());
     // Prove the warm run reads the cache: mark every cached finding and look for the mark.
-    for (const path of results) {
-      const entry = JSON.parse(readFileSync(path, 'utf8'));
-      for (const finding of entry.findings) finding.message = `cached: ${finding.message}`;
-      writeFileSync(path, JSON.stringify(entry));
-    }
+    markCachedFindings(cache);
     const warm = await run(tree, cache);
     expect(warm.findings.length).toBe(cold.findings.length);
     expect(warm.findings.every((finding) => finding.message.startsWith('cached: '))).toBe(true);
     expect(warm.summary).toEqual(cold.summary);
   });
 
-  it('takes unchanged files by size and time from its index, and reads a file again once its time changed', async () => {
+  it('takes unchanged files by size and time from the stored result, and reads a file again once its time changed', async () => {
     const { tree, cache } = setup();
     const page = join(tree, 'de/api/create-batch.md');
     // Files last written an hour ago: the index written by the cold run can vouch for them.
@@ -55,14 +65,10 @@ describe('cache', () => {
       if (existsSync(join(tree, file))) utimesSync(join(tree, file), hourAgo, hourAgo);
     }
     const cold = await run(tree, cache);
-    for (const path of entries(cache).filter((path) => path.endsWith('.result.json'))) {
-      const entry = JSON.parse(readFileSync(path, 'utf8'));
-      for (const finding of entry.findings) finding.message = `cached: ${finding.message}`;
-      writeFileSync(path, JSON.stringify(entry));
-    }
+    markCachedFindings(cache);
     const warm = await run(tree, cache);
     expect(warm.findings.every((finding) => finding.message.startsWith('cached: '))).toBe(true);
-    // Same size, new content, the old time put back: taken on trust from the index, so nothing was read.
+    // Same size, new content, the old time put back: taken on trust from the stored sizes and times, so nothing was read.
     const text = readFileSync(page, 'utf8');
     writeFileSync(page, text.replace('{IMS_ORG}', '{ORG_ID}'.padEnd('{IMS_ORG}'.length, '_')));
     expect(readFileSync(page).length).toBe(Buffer.byteLength(text));
@@ -96,9 +102,9 @@ describe('cache', () => {
     files.forEach((path, index) => writeFileSync(path, index % 3 === 0 ? '{"truncated' : index % 3 === 1 ? 'null' : '{"fingerprint":1,"copies":7,"findings":"x"}'));
     const again = await run(tree, cache);
     expect(messages(again)).toEqual(messages(cold));
-    // The corrupt entries were replaced by good ones (files.json, the index of known files, has no fingerprint).
-    expect(entries(cache).filter((path) => !path.endsWith('files.json')).every((path) => JSON.parse(readFileSync(path, 'utf8')).fingerprint)).toBe(true);
-    expect(Array.isArray(JSON.parse(readFileSync(entries(cache).find((path) => path.endsWith('files.json'))!, 'utf8')))).toBe(true);
+    // The corrupt entries were replaced by good ones.
+    expect(entries(cache).every((path) => JSON.parse(readFileSync(path, 'utf8')).fingerprint)).toBe(true);
+    expect(messages(await run(tree, cache))).toEqual(messages(cold));
   });
 
   it('never reads a cache written by another version, and removes it', async () => {
@@ -106,7 +112,7 @@ describe('cache', () => {
     const cold = await lint({ cwd: tree, threads: 0 });
     const other = new SummaryCache(cache, {}, 'a'.repeat(20));
     const poisoned = cold.findings.map((finding) => ({ ...finding, message: 'from another version' }));
-    for (const page of new Set(cold.findings.map((finding) => finding.page))) other.store(page, 'any', poisoned, {});
+    for (const page of new Set(cold.findings.map((finding) => finding.page))) void other.store(page, { key: 'any', files: [], findings: poisoned }, {});
     await other.flush();
     const current = await run(tree, cache);
     expect(messages(current)).toEqual(messages(cold));
@@ -119,6 +125,36 @@ describe('cache', () => {
     expect(cold.findings.some((finding) => finding.ruleId === 'code-block-content')).toBe(true);
     const off = await run(tree, cache, { rules: { 'code-block-content': 'off' } });
     expect(off.findings.some((finding) => finding.ruleId === 'code-block-content')).toBe(false);
+  });
+
+  it('keeps the inline directives of cached pages: a suppressed finding stays suppressed on a warm run', async () => {
+    const { tree, cache } = setup();
+    const page = join(tree, 'de/api/create-batch.md');
+    const before = await lint({ cwd: tree, threads: 0 });
+    expect(before.findings.some((finding) => finding.file.startsWith('de/') && finding.ruleId === 'code-block-content')).toBe(true);
+    const lines = readFileSync(page, 'utf8').split('\n');
+    expect(lines[15]).toBe('```shell');
+    lines.splice(15, 0, '<!-- doc-drift-disable-next-line code-block-content -->');
+    writeFileSync(page, lines.join('\n'));
+    // Written an hour ago: the warm run takes every copy on trust from its size and time, reading none.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const file of readdirSync(tree, { recursive: true, withFileTypes: true })) {
+      if (file.isFile()) utimesSync(join(file.parentPath, file.name), hourAgo, hourAgo);
+    }
+    const io = (out: string[]) => ({ stdout: (text: string) => out.push(text), stderr: () => {}, cwd: tree, env: {}, isTTY: false });
+    const outputs: string[][] = [[], [], []];
+    await main(['--no-config', '--format', 'json', '--threads', '0'], io(outputs[0]!));
+    await main(['--no-config', '--format', 'json', '--threads', '0', '--cache-location', cache], io(outputs[1]!));
+    markCachedFindings(cache);
+    await main(['--no-config', '--format', 'json', '--threads', '0', '--cache-location', cache], io(outputs[2]!));
+    const findings = (out: string[]) => (JSON.parse(out.join('')) as LintResult).findings;
+    const uncached = findings(outputs[0]!);
+    // The directive above the fence suppressed the finding the untouched copy has, in every run.
+    expect(uncached.some((finding) => finding.file.startsWith('de/') && finding.ruleId === 'code-block-content')).toBe(false);
+    expect(findings(outputs[1]!).map((finding) => finding.message)).toEqual(uncached.map((finding) => finding.message));
+    const warm = findings(outputs[2]!);
+    expect(warm.every((finding) => finding.message.startsWith('cached: '))).toBe(true);
+    expect(warm.map((finding) => finding.message.replace('cached: ', ''))).toEqual(uncached.map((finding) => finding.message));
   });
 
   it('stays whole when two runs share it at once', async () => {
@@ -136,7 +172,7 @@ describe('cache', () => {
     let stderr = '';
     const io = { stdout: () => {}, stderr: (text: string) => (stderr += text), cwd: tree, env: {}, isTTY: false, stderrIsTTY: true };
     expect(await main(['--cache-location', cache, '--threads', '0', '--quiet'], io)).toBe(1);
-    expect(entries(cache).some((path) => path.endsWith('.result.json'))).toBe(true);
+    expect(buckets(cache).length).toBeGreaterThan(0);
     // --quiet keeps the progress line off even on a terminal.
     expect(stderr).toBe('');
     expect(await main(['--threads', 'many'], io)).toBe(2);

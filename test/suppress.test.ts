@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/cli.js';
-import { parseDirectives } from '../src/suppress.js';
+import { lint } from '../src/lint.js';
+import { applyInlineConfig, parseDirectives } from '../src/suppress.js';
 
 const SOURCE = `# Batches
 
@@ -127,5 +128,21 @@ describe('directive parsing', () => {
       { kind: 'disable-next-line', rules: ['code-block-content'], line: 1, column: 1 },
       { kind: 'enable', rules: [], line: 2, column: 1 },
     ]);
+  });
+
+  it('takes the directives lint() recorded instead of reading the files again, and reads them for a result from elsewhere', async () => {
+    const root = tree(german({ block: '<!-- doc-drift-disable-next-line code-block-content -->\n' }));
+    const result = await lint({ cwd: root, threads: 0 });
+    expect(result.directives?.['de/a.md']?.directives).toEqual([{ kind: 'disable-next-line', rules: ['code-block-content'], line: 5, column: 1 }]);
+    const codeFindings = (findings: Array<{ ruleId: string }>) => findings.filter((finding) => finding.ruleId === 'code-block-content').length;
+    expect(codeFindings(result.findings)).toBe(1);
+    // The file now says nothing: the recorded directives still apply, so the file was not read again.
+    writeFileSync(join(root, 'de/a.md'), german());
+    expect(codeFindings(applyInlineConfig(result, { cwd: root, inlineConfig: true }).findings)).toBe(0);
+    // Without recorded directives (a result read back from JSON), the files are read.
+    const { directives: _recorded, ...fromElsewhere } = result;
+    expect(codeFindings(applyInlineConfig(fromElsewhere, { cwd: root, inlineConfig: true }).findings)).toBe(1);
+    writeFileSync(join(root, 'de/a.md'), german({ block: '<!-- doc-drift-disable-next-line code-block-content -->\n' }));
+    expect(codeFindings(applyInlineConfig(fromElsewhere, { cwd: root, inlineConfig: true }).findings)).toBe(0);
   });
 });
