@@ -2,7 +2,7 @@
 import type { Nodes, Root } from 'mdast';
 import { parseFrontMatter } from './frontmatter.js';
 import { htmlLinkTargets } from './html-links.js';
-import { parse } from './parse.js';
+import { parse, parseFrontMatterOnly } from './parse.js';
 import { LineIndex } from './positions.js';
 import { headingIds } from './slug.js';
 import { fileDirectives } from './suppress.js';
@@ -36,12 +36,18 @@ function toText(node: AnyNode, code = true): string {
   return '';
 }
 
-/** Extract the summary of `file`, the text of the file at `path` (relative, for messages) in `locale`. */
-export function extract(file: TextFile, path: string, locale: string): FileSummary {
+/**
+ * Extract the summary of `file`, the text of the file at `path` (relative, for messages) in `locale`. With
+ * `frontMatterOnly`, a Markdown file's front matter and directives are all that is read (marked `partial`): what the
+ * page-level rules check of a page that has no other copy to compare with.
+ */
+export function extract(file: TextFile, path: string, locale: string, options: { frontMatterOnly?: boolean } = {}): FileSummary {
   const { text } = file;
   const lines = new LineIndex(text);
   const isMdx = path.toLowerCase().endsWith('.mdx');
-  const parsed = parse(text, isMdx);
+  // An MDX file is parsed whole even then: whether it is valid MDX is a page-level finding.
+  const partial = options.frontMatterOnly && !isMdx ? parseFrontMatterOnly(text) : undefined;
+  const parsed = partial ?? parse(text, isMdx);
   const summary: FileSummary = {
     file: path,
     locale,
@@ -59,6 +65,7 @@ export function extract(file: TextFile, path: string, locale: string): FileSumma
     text: '',
     problems: [],
   };
+  if (partial) summary.partial = true;
   if (parsed.mdxError) {
     summary.problems.push({
       message: `is not valid MDX (${parsed.mdxError}); it was read as plain Markdown`,

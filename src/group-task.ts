@@ -17,6 +17,8 @@ export interface ExtractTask {
   bytes: Uint8Array;
   file: string;
   locale: string;
+  /** Read only what page-level rules use (see extract). */
+  frontMatterOnly?: boolean;
 }
 
 /** The settings every group of a run shares; sent to each worker once. */
@@ -54,12 +56,14 @@ export interface GroupOutcome {
 export function summarize(task: ExtractTask): Extracted {
   const read = decode(task.bytes);
   if (!read.ok) return { unreadable: read.message };
-  return { summary: extract(read.file, task.file, task.locale) };
+  return { summary: extract(read.file, task.file, task.locale, { frontMatterOnly: task.frontMatterOnly }) };
 }
 
 /** Read (unless given), parse (unless stored) and lint one page group. */
 export function runGroupTask(task: GroupTask, run: RunSettings): GroupOutcome {
   const { group } = task;
+  // A page with one copy has nothing to compare it with: only page-level rules run, and they need its front matter.
+  const alone = group.files.length === 1;
   const fresh: Record<string, CachedCopy> = {};
   const copies: PageCopy[] = [];
   for (const [index, file] of group.files.entries()) {
@@ -71,10 +75,9 @@ export function runGroupTask(task: GroupTask, run: RunSettings): GroupOutcome {
     }
     const hash = given?.ok ? given.hash : undefined;
     const hit = task.stored?.[file.file];
+    const usable = hit && hash !== undefined && hit.hash === hash && hit.locale === file.locale && hit.extracted && typeof hit.extracted === 'object';
     const extracted =
-      hit && hash !== undefined && hit.hash === hash && hit.locale === file.locale && hit.extracted && typeof hit.extracted === 'object'
-        ? hit.extracted
-        : summarize({ bytes: read.bytes, file: file.file, locale: file.locale });
+      usable && (alone || !hit.extracted.summary?.partial) ? hit.extracted : summarize({ bytes: read.bytes, file: file.file, locale: file.locale, frontMatterOnly: alone });
     if (hash !== undefined) fresh[file.file] = { hash, locale: file.locale, extracted };
     copies.push(extracted.summary ? { locale: file.locale, file: file.file, summary: extracted.summary } : { locale: file.locale, file: file.file, unreadable: extracted.unreadable });
   }

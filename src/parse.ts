@@ -92,3 +92,21 @@ function parsesWithoutHtmlComments(text: string, mdx: { parse(text: string): Roo
     return false;
   }
 }
+
+/**
+ * Only the front matter of a Markdown text, parsed as `parse` would: the text up to the front matter's closing fence
+ * (the rest cannot change how it is read). An empty tree when the text does not open with a fence; undefined when no
+ * closing fence was found or the prefix did not parse as front matter, so that the caller parses the whole text.
+ */
+export function parseFrontMatterOnly(text: string): Parsed | undefined {
+  if (!text.startsWith('---') && !text.startsWith('+++')) return { tree: { type: 'root', children: [] } };
+  const open = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
+  if (!open) return undefined;
+  const fence = open[1] === '---' ? /^---[ \t]*\r?$/gm : /^\+\+\+[ \t]*\r?$/gm;
+  fence.lastIndex = open[0].length;
+  const close = fence.exec(text);
+  if (!close) return undefined;
+  const { tree } = parse(text.slice(0, close.index + close[0].length), false, false);
+  const first = tree.children[0];
+  return first && (first.type === 'yaml' || (first.type as string) === 'toml') ? { tree } : undefined;
+}

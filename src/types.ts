@@ -169,6 +169,8 @@ export interface FileSummary {
   problems: FileProblem[];
   /** Its `doc-drift-disable…` comments, when it has any. */
   directives?: FileDirectives;
+  /** Only the front matter and directives were read (a page with no other copy): never to be compared with a copy. */
+  partial?: boolean;
 }
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-file';

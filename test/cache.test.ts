@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -155,6 +155,25 @@ describe('cache', () => {
     const warm = findings(outputs[2]!);
     expect(warm.every((finding) => finding.message.startsWith('cached: '))).toBe(true);
     expect(warm.map((finding) => finding.message.replace('cached: ', ''))).toEqual(uncached.map((finding) => finding.message));
+  });
+
+  it('reads a lone page as far as its front matter, and parses it whole once it has a copy to compare with', async () => {
+    const { tree, cache } = setup();
+    const solo = '---\ntitle: Solo\n---\n\n# Solo\n\n```sh\ncurl -H "x-api-key: {API_KEY}"\n```\n\n<!-- doc-drift-disable-file missing-translation -->\n';
+    writeFileSync(join(tree, 'en/solo.md'), solo);
+    const lone = await run(tree, cache);
+    const stored = entries(cache).filter((path) => path.endsWith('.summaries.json')).map((path) => JSON.parse(readFileSync(path, 'utf8')));
+    const summary = stored.flatMap((entry) => Object.entries(entry.copies)).find(([file]) => file === 'en/solo.md')![1] as { extracted: { summary: Record<string, unknown> } };
+    // Only the front matter and the directives were read.
+    expect(summary.extracted.summary).toMatchObject({ partial: true, codeBlocks: [], frontMatter: { raw: 'title: Solo\n' } });
+    expect(lone.directives?.['en/solo.md']?.directives[0]).toMatchObject({ kind: 'disable-file', rules: ['missing-translation'] });
+    // A German copy with another header: the English copy must now be parsed whole, not taken from the cache.
+    mkdirSync(join(tree, 'de'), { recursive: true });
+    writeFileSync(join(tree, 'de/solo.md'), solo.replace('x-api-key: ', 'x-api-key : '));
+    const paired = await run(tree, cache);
+    const fresh = await lint({ cwd: tree, threads: 0 });
+    expect(messages(paired)).toEqual(messages(fresh));
+    expect(paired.findings.some((finding) => finding.file === 'de/solo.md' && finding.ruleId === 'code-block-content')).toBe(true);
   });
 
   it('stays whole when two runs share it at once', async () => {

@@ -6,7 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { needsGfm, parse } from '../src/parse.js';
+import { needsGfm, parse, parseFrontMatterOnly } from '../src/parse.js';
 import { corpora } from './corpora.js';
 
 /** Every Markdown file under `dir`, relative to it. */
@@ -78,5 +78,39 @@ describe('parse leaves out remark-gfm where a file cannot use it', () => {
     expect(needsGfm('---\ntitle: x\n---\n\nText {{a|b}}\n\n---\n', false)).toBe(false);
     expect(needsGfm('| a |\n-\n', false)).toBe(true);
     for (const text of cases.slice(3, 10)) expect(needsGfm(text, false), text).toBe(true);
+  });
+});
+
+describe('parseFrontMatterOnly reads a lone page as far as its front matter', () => {
+  it('gives the front matter node the whole parse gives, on a sample of every corpus and on edge cases', () => {
+    const texts = [
+      '---\ntitle: A\n---\n\n# Heading\n\ntext',
+      '---  \r\ntitle: A\r\n---   \r\n\r\nBody',
+      '+++\ntitle = "A"\n+++\n\nBody',
+      '---\ntitle: A\n--- not a fence\n---\n\nBody',
+      '---\n---\nBody',
+      '---\ntitle: [unclosed\n---\n',
+    ];
+    let withFrontMatter = 0;
+    for (const corpus of corpora()) {
+      const paths = markdownFiles(corpus.dir).filter((path) => path.endsWith('.md'));
+      const step = Math.max(1, Math.floor(paths.length / 6));
+      for (let index = 0; index < paths.length; index += step) texts.push(readFileSync(join(corpus.dir, paths[index]!), 'utf8'));
+    }
+    for (const text of texts) {
+      const whole = parse(text, false).tree.children[0];
+      const front = parseFrontMatterOnly(text);
+      if (whole?.type === 'yaml' || (whole?.type as string) === 'toml') {
+        withFrontMatter++;
+        expect(front?.tree.children, text.slice(0, 80)).toEqual([whole]);
+      } else {
+        // No front matter: nothing, or a whole parse instead (undefined).
+        expect(front === undefined || front.tree.children.length === 0, text.slice(0, 80)).toBe(true);
+      }
+    }
+    expect(withFrontMatter).toBeGreaterThan(10);
+    // Cases it cannot settle from a prefix are left to the whole parse.
+    expect(parseFrontMatterOnly('---\ntitle: never closed\n\nBody')).toBeUndefined();
+    expect(parseFrontMatterOnly('# No front matter\n')?.tree.children).toEqual([]);
   });
 });
