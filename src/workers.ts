@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { freshBundle } from './bundled.js';
 import { runGroupTask, type GroupOutcome, type GroupTask, type RunSettings } from './group-task.js';
 
 interface Pending {
@@ -35,11 +36,16 @@ const YOUNG_GENERATION_MB = 16;
 /** Files linted in-process before a pool is worth starting (a worker costs tens of ms to load remark). */
 export const POOL_THRESHOLD = 48;
 
-const workerScript = new URL('./lint-worker.js', import.meta.url);
+const workerModule = new URL('./lint-worker.js', import.meta.url);
 
 /** Whether worker threads can run here: the compiled worker script exists (not when running from TypeScript source). */
 export function workersAvailable(): boolean {
-  return workerScript.protocol === 'file:' && existsSync(fileURLToPath(workerScript));
+  return workerModule.protocol === 'file:' && existsSync(fileURLToPath(workerModule));
+}
+
+/** The worker's script: its bundle when fresh, which starts in a third of the time (~120 ms instead of ~400 ms). */
+export function workerScript(): URL {
+  return freshBundle('lint-worker.bundle.cjs') ?? workerModule;
 }
 
 /** How many worker threads to use by default: one per core the process may use. */
@@ -56,8 +62,9 @@ export class GroupPool {
   private failure: Error | undefined;
 
   constructor(size: number, run: RunSettings) {
+    const script = workerScript();
     for (let index = 0; index < size; index++) {
-      const worker = new Worker(workerScript, { workerData: run, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const worker = new Worker(script, { workerData: run, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker.on('message', (reply: Reply) => this.settle(worker, reply));
       worker.on('error', (error) => this.fail(error));
       // A worker that ends with groups in hand (killed, out of memory) must fail the run, not leave it waiting.

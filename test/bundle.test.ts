@@ -51,6 +51,11 @@ describe.skipIf(!fresh)('bundled command line', () => {
     }
   });
 
+  it('starts worker threads from the bundled worker script, which lints like the modules (test/workers.test.ts)', async () => {
+    const { workerScript } = await import('../dist/src/workers.js');
+    expect(workerScript().pathname.endsWith('/dist/src/lint-worker.bundle.cjs')).toBe(true);
+  });
+
   it('runs from bin.js and loads a configuration module', () => {
     const root = mkdtempSync(join(tmpdir(), 'doc-drift-bundle-'));
     for (const [path, value] of [['en/a.md', '1'], ['de/a.md', '2']] as const) {
