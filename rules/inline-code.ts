@@ -107,15 +107,19 @@ const WORD_EDGE = /[\p{Script=Latin}\p{N}_]/u;
  */
 export function writtenWithoutBackticks(token: string, prose: string, recased = true): boolean {
   const bare = unquote(token);
+  // Each pattern below matches the text itself: where it is absent (most gone spans), the costly RegExp is not built.
   if (!/[\p{L}\p{N}]/u.test(bare)) {
     // Punctuation (`"*"`, `---`) is everywhere in prose: it counts only between quote marks or brackets.
-    return bare !== '' && new RegExp(`[${ENCLOSING}]\\s*${escape(bare)}\\s*[${ENCLOSING}]`).test(prose);
+    return bare !== '' && prose.includes(bare) && new RegExp(`[${ENCLOSING}]\\s*${escape(bare)}\\s*[${ENCLOSING}]`).test(prose);
   }
+  const text = unquote(prose);
+  // A word may gain a capital (German nouns, a sentence's start): `scopes` → „Scopes“.
+  const capitalised = recased && isPlainWord(bare) ? bare[0]!.toUpperCase() + bare.slice(1) : undefined;
+  if (!text.includes(bare) && (capitalised === undefined || !text.includes(capitalised))) return false;
   const start = WORD_EDGE.test(bare[0]!) ? '(?<![\\p{Script=Latin}\\p{N}_])' : '';
   const end = WORD_EDGE.test(bare.at(-1)!) ? '(?![\\p{Script=Latin}\\p{N}_])' : '';
-  // A word may gain a capital (German nouns, a sentence's start): `scopes` → „Scopes“.
-  const word = recased && isPlainWord(bare) ? `(?:${escape(bare)}|${escape(bare[0]!.toUpperCase() + bare.slice(1))})` : escape(bare);
-  return new RegExp(`${start}${word}${end}`, 'u').test(unquote(prose));
+  const word = capitalised !== undefined ? `(?:${escape(bare)}|${escape(capitalised)})` : escape(bare);
+  return new RegExp(`${start}${word}${end}`, 'u').test(text);
 }
 
 /** Quote marks of any kind become spaces, runs of spaces one: `"tax": 20.2` and « tax »: 20.2 read alike. */
