@@ -136,12 +136,25 @@ function distinct(blocks: TokenBlock[]): TokenBlock[] {
  * `/en/about` → `/ru/about`.
  */
 function localizedExample(reference: string, translation: string, locale: string): boolean {
-  const code = locale.toLowerCase();
-  const names = [...new Set([code, code.split(/[-_]/)[0]!])].sort((a, b) => b.length - a.length).map(escape);
-  const own = new RegExp(`(?<![\\p{L}])(?:${names.join('|')})(?![\\p{L}])`, 'giu');
+  const own = localeCode(locale);
   if (!own.test(translation)) return false;
   const pattern = translation.split(own).map(escape).join('[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?');
   return new RegExp(`^${pattern}$`, 'i').test(reference);
+}
+
+const localeCodes = new Map<string, RegExp>();
+
+/** The locale's code or its language's (`pt-br`, `pt`) as a word, compiled once per locale. */
+function localeCode(locale: string): RegExp {
+  let own = localeCodes.get(locale);
+  if (!own) {
+    const code = locale.toLowerCase();
+    const names = [...new Set([code, code.split(/[-_]/)[0]!])].sort((a, b) => b.length - a.length).map(escape);
+    // Not global, so that a shared RegExp keeps no lastIndex between tests; split() finds every match regardless.
+    own = new RegExp(`(?<![\\p{L}])(?:${names.join('|')})(?![\\p{L}])`, 'iu');
+    localeCodes.set(locale, own);
+  }
+  return own;
 }
 
 function escape(text: string): string {
@@ -153,7 +166,7 @@ function escape(text: string): string {
  * `{{[-o|--output]}}` are not translated and are kept, so examples that differ only in options stay apart.
  */
 function maskPlaceholders(value: string): string {
-  return value.replace(/\{\{(?!\[)[^{}]*\}\}/g, '{{…}}');
+  return value.includes('{{') ? value.replace(/\{\{(?!\[)[^{}]*\}\}/g, '{{…}}') : value;
 }
 
 // String literals, the text between HTML tags, and `<address of your backend>` or `[country code]` stand-ins (not tags).
