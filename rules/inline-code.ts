@@ -1,4 +1,4 @@
-import { alignTokenBlocks, blockDifferences, tokenBlocks, type TokenBlock } from '../src/elements.js';
+import { alignTokenBlocks, blockDifferences, tokenBlocks, type BlockDifference, type TokenBlock } from '../src/elements.js';
 import { differs, quote, where } from '../src/messages.js';
 import type { FileSummary, Rule, RuleContext, Span } from '../src/types.js';
 
@@ -19,13 +19,13 @@ export const inlineCode: Rule = {
     const trBlocks = distinct(tokenBlocks(translation, translation.inlineCode, token));
     const same = (a: string, b: string) => translatedText(a, b) || localizedExample(a, b, translation.locale);
     const diffs = blockDifferences(alignTokenBlocks(refBlocks, trBlocks), same);
-    const referenceCode = new Set(reference.inlineCode.map(token));
+    // Needed only where a paragraph gained code; most pairs have none.
+    let referenceCode: Set<string> | undefined;
+    const isReferenceCode = (code: string) => (referenceCode ??= new Set(reference.inlineCode.map(token))).has(code);
     diffs.forEach(({ reference: ref, translation: tr, gone: allGone, added }, index) => {
       if (!ref || allGone.length === 0) return;
       // The translated block: the paired one, or for a paragraph that lost all its code, where it should be.
-      const before = diffs.slice(0, index).reverse().find((d) => d.reference && d.translation);
-      const after = diffs.slice(index + 1).find((d) => d.reference && d.translation);
-      const placed = tr ? undefined : placeBetween(reference, translation, ref.block, before, after);
+      const placed = tr ? undefined : placeBetween(reference, translation, ref.block, nearestPaired(diffs, index, -1), nearestPaired(diffs, index, 1));
       const block = tr?.block ?? placed?.block;
       if (block === undefined) return;
       const prose = translation.blocks[block]!.prose;
@@ -35,7 +35,7 @@ export const inlineCode: Rule = {
       // A plain word (`raise`, `dict`) is often translated as prose ("lanzas", 整數): reported only when asked for,
       // when the paragraph has another code word of the reference instead (`Badge` → `Icon`, not a recased one), or
       // when its paragraph is not there at all (the translation has fewer paragraphs at that place: a stale copy).
-      const swaps = added.filter((t) => referenceCode.has(t));
+      const swaps = added.filter(isReferenceCode);
       const reported = (word: string) =>
         options.strictInlineCode ||
         !isPlainWord(word) ||
@@ -129,6 +129,14 @@ function unquote(text: string): string {
 
 function distinct(blocks: TokenBlock[]): TokenBlock[] {
   return blocks.map((block) => ({ ...block, tokens: [...new Set(block.tokens)] }));
+}
+
+/** The nearest difference before (`step` -1) or after (1) `index` whose paragraphs are paired. */
+function nearestPaired(diffs: BlockDifference[], index: number, step: -1 | 1): BlockDifference | undefined {
+  for (let k = index + step; k >= 0 && k < diffs.length; k += step) {
+    if (diffs[k]!.reference && diffs[k]!.translation) return diffs[k];
+  }
+  return undefined;
 }
 
 /**
