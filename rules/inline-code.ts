@@ -116,10 +116,24 @@ export function writtenWithoutBackticks(token: string, prose: string, recased = 
   // A word may gain a capital (German nouns, a sentence's start): `scopes` → „Scopes“.
   const capitalised = recased && isPlainWord(bare) ? bare[0]!.toUpperCase() + bare.slice(1) : undefined;
   if (!text.includes(bare) && (capitalised === undefined || !text.includes(capitalised))) return false;
+  return wordPattern(bare, capitalised).test(text);
+}
+
+// Compiled once per pattern: a span missing from one translation is often missing from the others too.
+const wordPatterns = new Map<string, RegExp>();
+
+/** `bare` (or its capitalised form) as a whole word: not inside a longer Latin word or number. */
+function wordPattern(bare: string, capitalised: string | undefined): RegExp {
   const start = WORD_EDGE.test(bare[0]!) ? '(?<![\\p{Script=Latin}\\p{N}_])' : '';
   const end = WORD_EDGE.test(bare.at(-1)!) ? '(?![\\p{Script=Latin}\\p{N}_])' : '';
   const word = capitalised !== undefined ? `(?:${escape(bare)}|${escape(capitalised)})` : escape(bare);
-  return new RegExp(`${start}${word}${end}`, 'u').test(text);
+  const source = `${start}${word}${end}`;
+  let pattern = wordPatterns.get(source);
+  if (!pattern) {
+    pattern = new RegExp(source, 'u');
+    wordPatterns.set(source, pattern);
+  }
+  return pattern;
 }
 
 /** Quote marks of any kind become spaces, runs of spaces one: `"tax": 20.2` and « tax »: 20.2 read alike. */
