@@ -30,7 +30,8 @@ export const inlineCode: Rule = {
       if (block === undefined) return;
       const prose = translation.blocks[block]!.prose;
       // A placed paragraph is a guess: there, a word must match as written, not recapitalised (`pagefind`, "Pagefind").
-      const unquoted = allGone.filter((token) => writtenWithoutBackticks(token, prose, Boolean(tr)));
+      const inProse = writtenIn(prose);
+      const unquoted = allGone.filter((token) => inProse(token, Boolean(tr)));
       if (unquoted.length) reportUnquoted(context, unquoted, translation.blocks[block]!.span, ref.span);
       // A plain word (`raise`, `dict`) is often translated as prose ("lanzas", 整數): reported only when asked for,
       // when the paragraph has another code word of the reference instead (`Badge` → `Icon`, not a recased one), or
@@ -106,17 +107,25 @@ const WORD_EDGE = /[\p{Script=Latin}\p{N}_]/u;
  * „with“ or `with를`. Quote marks count as any kind.
  */
 export function writtenWithoutBackticks(token: string, prose: string, recased = true): boolean {
-  const bare = unquote(token);
-  // Each pattern below matches the text itself: where it is absent (most gone spans), the costly RegExp is not built.
-  if (!/[\p{L}\p{N}]/u.test(bare)) {
-    // Punctuation (`"*"`, `---`) is everywhere in prose: it counts only between quote marks or brackets.
-    return bare !== '' && prose.includes(bare) && new RegExp(`[${ENCLOSING}]\\s*${escape(bare)}\\s*[${ENCLOSING}]`).test(prose);
-  }
-  const text = unquote(prose);
-  // A word may gain a capital (German nouns, a sentence's start): `scopes` → „Scopes“.
-  const capitalised = recased && isPlainWord(bare) ? bare[0]!.toUpperCase() + bare.slice(1) : undefined;
-  if (!text.includes(bare) && (capitalised === undefined || !text.includes(capitalised))) return false;
-  return wordPattern(bare, capitalised).test(text);
+  return writtenIn(prose)(token, recased);
+}
+
+/** `writtenWithoutBackticks` for the spans of one paragraph: its prose is unquoted once, when a word is looked for. */
+function writtenIn(prose: string): (token: string, recased: boolean) => boolean {
+  let text: string | undefined;
+  return (token, recased) => {
+    const bare = unquote(token);
+    // Each pattern below matches the text itself: where it is absent (most gone spans), the costly RegExp is not built.
+    if (!/[\p{L}\p{N}]/u.test(bare)) {
+      // Punctuation (`"*"`, `---`) is everywhere in prose: it counts only between quote marks or brackets.
+      return bare !== '' && prose.includes(bare) && new RegExp(`[${ENCLOSING}]\\s*${escape(bare)}\\s*[${ENCLOSING}]`).test(prose);
+    }
+    text ??= unquote(prose);
+    // A word may gain a capital (German nouns, a sentence's start): `scopes` → „Scopes“.
+    const capitalised = recased && isPlainWord(bare) ? bare[0]!.toUpperCase() + bare.slice(1) : undefined;
+    if (!text.includes(bare) && (capitalised === undefined || !text.includes(capitalised))) return false;
+    return wordPattern(bare, capitalised).test(text);
+  };
 }
 
 // Compiled once per pattern: a span missing from one translation is often missing from the others too.
