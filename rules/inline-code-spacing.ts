@@ -14,7 +14,9 @@ export const inlineCodeSpacing: Rule = {
     const { reference, translation, options } = context;
     const language = translation.locale.toLowerCase().split(/[-_]/)[0]!;
     if (options.noSpaceLocales.some((locale) => locale.toLowerCase() === language || locale.toLowerCase() === translation.locale.toLowerCase())) return;
-    const words = wordsOf(translation.text);
+    // Splitting the whole copy into words is the costly part, and most copies have no glued code to check against it.
+    let words: Set<string> | undefined;
+    const wordsOfCopy = () => (words ??= wordsOf(translation.text));
     const spacedInReference = new Map<string, InlineCode>();
     for (const code of reference.inlineCode) {
       if (!glued(code, 'after') && !glued(code, 'before')) spacedInReference.set(code.value, code);
@@ -22,7 +24,7 @@ export const inlineCodeSpacing: Rule = {
     for (const code of translation.inlineCode) {
       const ref = spacedInReference.get(code.value);
       if (!ref) continue;
-      const side = (['after', 'before'] as const).find((candidate) => mistakenlyGlued(code, candidate, words));
+      const side = (['after', 'before'] as const).find((candidate) => mistakenlyGlued(code, candidate, wordsOfCopy));
       if (!side) continue;
       const neighbour = (side === 'after' ? code.after : code.before).replace(/[.,;:!?)]+$/, '');
       const at = side === 'after' ? code.span.end : code.span.start;
@@ -52,12 +54,12 @@ const INFLECTIONS = new Set([
  * `raise`n (de), `return`ar (es), `dict`ів (uk), ה`x` (he). A word that stands alone elsewhere in the copy (`no`,
  * `o`) or any other ending (`uma`, `sont`) was glued by mistake.
  */
-function isAffix(letters: string, side: 'before' | 'after', words: Set<string>): boolean {
+function isAffix(letters: string, side: 'before' | 'after', words: () => Set<string>): boolean {
   const lower = letters.toLowerCase();
   if (lower === '') return false;
   // A plural `s` is never a word of its own, even where `(s)` leaves a lone `s` in the text.
   if (side === 'after' && lower === 's') return true;
-  if (words.has(lower)) return false;
+  if (words().has(lower)) return false;
   return [...lower].length <= 2 || (side === 'after' && INFLECTIONS.has(lower));
 }
 
@@ -68,7 +70,7 @@ function wordsOf(text: string): Set<string> {
 }
 
 /** Glued on `side` to a word of a script that spaces its words, and not as an inflection. */
-function mistakenlyGlued(code: InlineCode, side: 'before' | 'after', words: Set<string>): boolean {
+function mistakenlyGlued(code: InlineCode, side: 'before' | 'after', words: () => Set<string>): boolean {
   if (!glued(code, side)) return false;
   const letters = side === 'after' ? /^[\p{L}\p{M}]*/u.exec(code.after)![0] : /[\p{L}\p{M}]*$/u.exec(code.before)![0];
   const neighbour = side === 'after' ? code.after[0] ?? '' : code.before.slice(-1);

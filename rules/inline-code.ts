@@ -1,4 +1,4 @@
-import { alignTokenBlocks, blockDifferences, tokenBlocks, type TokenBlock } from '../src/elements.js';
+import { alignTokenBlocks, blockDifferences, tokenBlocks, type BlockDifference, type TokenBlock } from '../src/elements.js';
 import { differs, quote, where } from '../src/messages.js';
 import type { FileSummary, Rule, RuleContext, Span } from '../src/types.js';
 
@@ -19,23 +19,24 @@ export const inlineCode: Rule = {
     const trBlocks = distinct(tokenBlocks(translation, translation.inlineCode, token));
     const same = (a: string, b: string) => translatedText(a, b) || localizedExample(a, b, translation.locale);
     const diffs = blockDifferences(alignTokenBlocks(refBlocks, trBlocks), same);
-    const referenceCode = new Set(reference.inlineCode.map(token));
+    // Needed only where a paragraph gained code; most pairs have none.
+    let referenceCode: Set<string> | undefined;
+    const isReferenceCode = (code: string) => (referenceCode ??= new Set(reference.inlineCode.map(token))).has(code);
     diffs.forEach(({ reference: ref, translation: tr, gone: allGone, added }, index) => {
       if (!ref || allGone.length === 0) return;
       // The translated block: the paired one, or for a paragraph that lost all its code, where it should be.
-      const before = diffs.slice(0, index).reverse().find((d) => d.reference && d.translation);
-      const after = diffs.slice(index + 1).find((d) => d.reference && d.translation);
-      const placed = tr ? undefined : placeBetween(reference, translation, ref.block, before, after);
+      const placed = tr ? undefined : placeBetween(reference, translation, ref.block, nearestPaired(diffs, index, -1), nearestPaired(diffs, index, 1));
       const block = tr?.block ?? placed?.block;
       if (block === undefined) return;
       const prose = translation.blocks[block]!.prose;
       // A placed paragraph is a guess: there, a word must match as written, not recapitalised (`pagefind`, "Pagefind").
-      const unquoted = allGone.filter((token) => writtenWithoutBackticks(token, prose, Boolean(tr)));
+      const inProse = writtenIn(prose);
+      const unquoted = allGone.filter((token) => inProse(token, Boolean(tr)));
       if (unquoted.length) reportUnquoted(context, unquoted, translation.blocks[block]!.span, ref.span);
       // A plain word (`raise`, `dict`) is often translated as prose ("lanzas", 整數): reported only when asked for,
       // when the paragraph has another code word of the reference instead (`Badge` → `Icon`, not a recased one), or
       // when its paragraph is not there at all (the translation has fewer paragraphs at that place: a stale copy).
-      const swaps = added.filter((t) => referenceCode.has(t));
+      const swaps = added.filter(isReferenceCode);
       const reported = (word: string) =>
         options.strictInlineCode ||
         !isPlainWord(word) ||
@@ -106,16 +107,42 @@ const WORD_EDGE = /[\p{Script=Latin}\p{N}_]/u;
  * „with“ or `with를`. Quote marks count as any kind.
  */
 export function writtenWithoutBackticks(token: string, prose: string, recased = true): boolean {
-  const bare = unquote(token);
-  if (!/[\p{L}\p{N}]/u.test(bare)) {
-    // Punctuation (`"*"`, `---`) is everywhere in prose: it counts only between quote marks or brackets.
-    return bare !== '' && new RegExp(`[${ENCLOSING}]\\s*${escape(bare)}\\s*[${ENCLOSING}]`).test(prose);
-  }
+  return writtenIn(prose)(token, recased);
+}
+
+/** `writtenWithoutBackticks` for the spans of one paragraph: its prose is unquoted once, when a word is looked for. */
+function writtenIn(prose: string): (token: string, recased: boolean) => boolean {
+  let text: string | undefined;
+  return (token, recased) => {
+    const bare = unquote(token);
+    // Each pattern below matches the text itself: where it is absent (most gone spans), the costly RegExp is not built.
+    if (!/[\p{L}\p{N}]/u.test(bare)) {
+      // Punctuation (`"*"`, `---`) is everywhere in prose: it counts only between quote marks or brackets.
+      return bare !== '' && prose.includes(bare) && new RegExp(`[${ENCLOSING}]\\s*${escape(bare)}\\s*[${ENCLOSING}]`).test(prose);
+    }
+    text ??= unquote(prose);
+    // A word may gain a capital (German nouns, a sentence's start): `scopes` → „Scopes“.
+    const capitalised = recased && isPlainWord(bare) ? bare[0]!.toUpperCase() + bare.slice(1) : undefined;
+    if (!text.includes(bare) && (capitalised === undefined || !text.includes(capitalised))) return false;
+    return wordPattern(bare, capitalised).test(text);
+  };
+}
+
+// Compiled once per pattern: a span missing from one translation is often missing from the others too.
+const wordPatterns = new Map<string, RegExp>();
+
+/** `bare` (or its capitalised form) as a whole word: not inside a longer Latin word or number. */
+function wordPattern(bare: string, capitalised: string | undefined): RegExp {
   const start = WORD_EDGE.test(bare[0]!) ? '(?<![\\p{Script=Latin}\\p{N}_])' : '';
   const end = WORD_EDGE.test(bare.at(-1)!) ? '(?![\\p{Script=Latin}\\p{N}_])' : '';
-  // A word may gain a capital (German nouns, a sentence's start): `scopes` → „Scopes“.
-  const word = recased && isPlainWord(bare) ? `(?:${escape(bare)}|${escape(bare[0]!.toUpperCase() + bare.slice(1))})` : escape(bare);
-  return new RegExp(`${start}${word}${end}`, 'u').test(unquote(prose));
+  const word = capitalised !== undefined ? `(?:${escape(bare)}|${escape(capitalised)})` : escape(bare);
+  const source = `${start}${word}${end}`;
+  let pattern = wordPatterns.get(source);
+  if (!pattern) {
+    pattern = new RegExp(source, 'u');
+    wordPatterns.set(source, pattern);
+  }
+  return pattern;
 }
 
 /** Quote marks of any kind become spaces, runs of spaces one: `"tax": 20.2` and « tax »: 20.2 read alike. */
@@ -127,17 +154,38 @@ function distinct(blocks: TokenBlock[]): TokenBlock[] {
   return blocks.map((block) => ({ ...block, tokens: [...new Set(block.tokens)] }));
 }
 
+/** The nearest difference before (`step` -1) or after (1) `index` whose paragraphs are paired. */
+function nearestPaired(diffs: BlockDifference[], index: number, step: -1 | 1): BlockDifference | undefined {
+  for (let k = index + step; k >= 0 && k < diffs.length; k += step) {
+    if (diffs[k]!.reference && diffs[k]!.translation) return diffs[k];
+  }
+  return undefined;
+}
+
 /**
  * An example locale replaced by the translation's own, as translators of i18n guides do: `ar/index.md` → `ru/index.md`,
  * `/en/about` → `/ru/about`.
  */
 function localizedExample(reference: string, translation: string, locale: string): boolean {
-  const code = locale.toLowerCase();
-  const names = [...new Set([code, code.split(/[-_]/)[0]!])].sort((a, b) => b.length - a.length).map(escape);
-  const own = new RegExp(`(?<![\\p{L}])(?:${names.join('|')})(?![\\p{L}])`, 'giu');
+  const own = localeCode(locale);
   if (!own.test(translation)) return false;
   const pattern = translation.split(own).map(escape).join('[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?');
   return new RegExp(`^${pattern}$`, 'i').test(reference);
+}
+
+const localeCodes = new Map<string, RegExp>();
+
+/** The locale's code or its language's (`pt-br`, `pt`) as a word, compiled once per locale. */
+function localeCode(locale: string): RegExp {
+  let own = localeCodes.get(locale);
+  if (!own) {
+    const code = locale.toLowerCase();
+    const names = [...new Set([code, code.split(/[-_]/)[0]!])].sort((a, b) => b.length - a.length).map(escape);
+    // Not global, so that a shared RegExp keeps no lastIndex between tests; split() finds every match regardless.
+    own = new RegExp(`(?<![\\p{L}])(?:${names.join('|')})(?![\\p{L}])`, 'iu');
+    localeCodes.set(locale, own);
+  }
+  return own;
 }
 
 function escape(text: string): string {
@@ -149,7 +197,7 @@ function escape(text: string): string {
  * `{{[-o|--output]}}` are not translated and are kept, so examples that differ only in options stay apart.
  */
 function maskPlaceholders(value: string): string {
-  return value.replace(/\{\{(?!\[)[^{}]*\}\}/g, '{{…}}');
+  return value.includes('{{') ? value.replace(/\{\{(?!\[)[^{}]*\}\}/g, '{{…}}') : value;
 }
 
 // String literals, the text between HTML tags, and `<address of your backend>` or `[country code]` stand-ins (not tags).

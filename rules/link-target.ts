@@ -23,11 +23,13 @@ export const linkTarget: Rule = {
     const parts = new Map<string, NeutralUrl>();
     // Targets that name the translation's own locale: a page of another site in the translation's language.
     const own = new Set<string>();
-    const isOwn = (url: string) => neutralParts(url, { locales: [translation.locale] }).localized;
+    const isOwn = memoized((url: string) => neutralParts(url, { locales: [translation.locale] }).localized);
+    // Both copies often link the same URL, and a finding looks its links up again: each URL is taken apart once.
+    const neutralOf = memoized((url: string) => neutralParts(url, links));
     // How each side wrote each target (`/docs/x` or `../x`), for snippets, where the two are not the same page.
     const forms = [new Map<string, PathForm>(), new Map<string, PathForm>()] as const;
     const neutralIn = (side: 0 | 1) => (link: Link) => {
-      const result = neutralParts(link.url, links);
+      const result = neutralOf(link.url);
       const token = result.base + result.fragment;
       parts.set(token, result);
       forms[side].set(token, pathForm(link.url));
@@ -125,8 +127,8 @@ export const linkTarget: Rule = {
     for (const definition of translation.links.filter((l) => l.kind === 'definition')) {
       const ref = refDefinitions.get(definition.text.toLowerCase());
       if (!ref) continue;
-      const a = neutralParts(ref.url, links);
-      const b = neutralParts(definition.url, links);
+      const a = neutralOf(ref.url);
+      const b = neutralOf(definition.url);
       if (samePage(a, b, isOwn(definition.url)) && (a.fragment === b.fragment || translatedAnchor(a, b, stableAnchors))) continue;
       context.report({
         message: `Link definition [${definition.text}] changed: expected ${quote(ref.url)} as in ${where(reference, ref.span)}, found ${quote(definition.url)}`,
@@ -143,6 +145,15 @@ export const linkTarget: Rule = {
     }
   },
 };
+
+/** `compute`, run once per key; the results are shared, and must not be changed. */
+function memoized<T>(compute: (key: string) => T): (key: string) => T {
+  const results = new Map<string, T>();
+  return (key) => {
+    if (!results.has(key)) results.set(key, compute(key));
+    return results.get(key)!;
+  };
+}
 
 /**
  * Both targets name one page: a relative link read either way, or the site's own page once as a full URL

@@ -69,8 +69,7 @@ export function neutralUrl(url: string, context: LinkContext | string, extra: st
  * resolved against the page's path and trailing slashes are dropped.
  */
 export function neutralParts(url: string, context: LinkContext): NeutralUrl {
-  const names = new Set(context.locales.flatMap((locale) => [...aliases(locale)]));
-  const languages = new Set(context.locales.map((locale) => locale.toLowerCase().split(/[-_]/)[0]!));
+  const { names, languages, suffixes } = localeCodes(context.locales);
   let rest = decode(url.trim());
   for (const pattern of context.extra ?? []) {
     for (const name of names) rest = rest.replace(new RegExp(pattern.replaceAll('{locale}', escape(name)), 'i'), '');
@@ -113,15 +112,10 @@ export function neutralParts(url: string, context: LinkContext): NeutralUrl {
       return segment !== '' || index === 0 || index === all.length - 1;
     });
     const last = segments.length - (segments.length > 1 && segments[segments.length - 1] === '' ? 2 : 1);
-    if (last >= 0) {
-      for (const name of names) {
-        const suffix = new RegExp(`[-_.]${escape(name)}(?=(\\.[a-z0-9]+)?$)`, 'i');
-        if (suffix.test(segments[last]!)) {
-          segments[last] = segments[last]!.replace(suffix, '');
-          localized = true;
-          break;
-        }
-      }
+    const suffix = last >= 0 ? suffixes.find((pattern) => pattern.test(segments[last]!)) : undefined;
+    if (suffix) {
+      segments[last] = segments[last]!.replace(suffix, '');
+      localized = true;
     }
     let joined = segments.join('/');
     // A site's own pages: `guide.md`, `guide/index.md`, `guide/` and `guide` name the same page.
@@ -131,6 +125,30 @@ export function neutralParts(url: string, context: LinkContext): NeutralUrl {
     return `${prefix}${joined}${query ? `?${query}` : ''}`;
   });
   return { base: cleaned[0]!, bases: [...new Set(cleaned)], fragment: hash, localized, internal };
+}
+
+/** The codes of a set of locales, as `neutralParts` looks for them in a URL. */
+interface LocaleCodes {
+  names: Set<string>;
+  languages: Set<string>;
+  /** A `-de` or `.de` suffix before a file's extension, one pattern per name, in the order of `names`. */
+  suffixes: RegExp[];
+}
+
+// Every link of a compared pair is read with the same locales: their codes and patterns are worked out once.
+const codesByLocales = new Map<string, LocaleCodes>();
+
+function localeCodes(locales: string[]): LocaleCodes {
+  const key = locales.join('\u0000');
+  let codes = codesByLocales.get(key);
+  if (!codes) {
+    const names = new Set(locales.flatMap((locale) => [...aliases(locale)]));
+    const languages = new Set(locales.map((locale) => locale.toLowerCase().split(/[-_]/)[0]!));
+    const suffixes = [...names].map((name) => new RegExp(`[-_.]${escape(name)}(?=(\\.[a-z0-9]+)?$)`, 'i'));
+    codes = { names, languages, suffixes };
+    codesByLocales.set(key, codes);
+  }
+  return codes;
 }
 
 /**
