@@ -69,7 +69,7 @@ Output:
   --color, --no-color      Force colour on or off (NO_COLOR is honoured)
   --cache                  Reuse the summaries and findings of files that did not change
   --cache-location <dir>   Where the cache lives (default: ${DEFAULT_CACHE_LOCATION}); implies --cache
-  --threads <n>            Worker threads for parsing (default: one per core; 0 parses in-process)
+  --threads <n>            Threads that lint, this one included (default: one per core; 0 or 1: this one only)
 
 Suppressions and baseline:
   --no-inline-config       Ignore <!-- doc-drift-disable… --> comments

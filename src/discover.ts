@@ -600,7 +600,8 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     const classified = classify(path);
     if (!classified) continue;
     files.set(path, classified);
-    if (!named) for (const pattern of compiled) if (hitOf(path, pattern)) matchedBy.add(pattern);
+    // Which patterns match some file (a configured one that matches none is an error): each needs one match only.
+    if (!named && matchedBy.size < compiled.length) for (const pattern of compiled) if (!matchedBy.has(pattern) && hitOf(path, pattern)) matchedBy.add(pattern);
   }
   if (matchedBy.size === 0) {
     throw new UsageError(`${options.root}: the pattern${compiled.length > 1 ? 's' : ''} ${layout.patterns.map((p) => `\`${p}\``).join(', ')} match no Markdown file`);

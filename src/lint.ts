@@ -22,7 +22,7 @@ export interface LintOptions extends Config {
   only?: string[];
   /** Cache summaries and findings in this directory (absolute, or relative to cwd); no cache when unset. */
   cacheLocation?: string;
-  /** Worker threads for parsing; 0 or 1 parses in-process (default: one per core, only for runs large enough). */
+  /** Threads that lint, this one included; 0 or 1 lints in-process (default: one per core, only for runs large enough). */
   threads?: number;
   /** Called as files are done: how many of how many. */
   onProgress?(done: number, total: number): void;

@@ -1,7 +1,7 @@
 /**
- * Lint page groups off the main thread: a small pool of worker threads, started only when a run has enough files to
- * repay the start-up cost, so that a pre-commit run on one page stays in-process. A worker parses and lints a whole
- * group and sends back its findings. Without a cache it reads the files itself; with one, it is sent the bytes the
+ * Lint page groups on every core: this thread and a small pool of worker threads (one fewer than the threads asked
+ * for), started only when a run has enough files to repay the start-up cost, so that a pre-commit run on one page stays
+ * in-process. A worker parses and lints a whole group and sends back its findings. Without a cache it reads the files itself; with one, it is sent the bytes the
  * main thread hashed and the summaries the cache has, and sends back the new summaries too.
  */
 import { existsSync } from 'node:fs';
@@ -23,8 +23,8 @@ interface Reply {
   error?: string;
 }
 
-/** Groups sent to one worker at once. */
-const GROUPS_PER_WORKER = 2;
+/** Groups sent to one worker at once: enough that it never waits while this thread lints a group of its own. */
+const GROUPS_PER_WORKER = 4;
 
 /**
  * Each worker's young generation, in MB. V8 sizes it for a large heap by default; a worker's garbage is parse trees
@@ -48,7 +48,7 @@ export function workerScript(): URL {
   return freshBundle('lint-worker.bundle.cjs') ?? workerModule;
 }
 
-/** How many worker threads to use by default: one per core the process may use. */
+/** How many threads lint by default, this one included: one per core the process may use. */
 export function defaultThreads(): number {
   return Math.max(1, availableParallelism());
 }
@@ -83,6 +83,13 @@ export class GroupPool {
       this.queue.push({ task, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /** Whether a worker would take another group now, without it waiting in the queue. */
+  hasRoom(): boolean {
+    if (this.failure || this.queue.length > 0) return false;
+    for (const tasks of this.inFlight.values()) if (tasks.size < GROUPS_PER_WORKER) return true;
+    return false;
   }
 
   /** Stop every worker. */
@@ -128,12 +135,18 @@ export class GroupPool {
 }
 
 /**
- * Lints groups in-process until more than `threshold` files have been asked for, then in a pool of `threads` workers.
+ * Lints groups in-process until more than `threshold` files have been asked for, then on `threads` threads: this one
+ * and a pool of `threads - 1` workers. A group goes to a worker that has room, else waits for this thread, which lints
+ * one group per turn of the event loop so that workers' replies (and with them, their next groups) are never held up.
  * `threads` of 0 or 1, or no compiled worker script, keeps everything in-process.
  */
 export class GroupRunner {
   private pool: GroupPool | undefined;
   private files = 0;
+  /** Groups waiting for this thread, and whether a turn to lint the next is scheduled. */
+  private readonly here: Pending[] = [];
+  private scheduled = false;
+  private hereCount = 0;
 
   constructor(
     private readonly run: RunSettings,
@@ -141,12 +154,16 @@ export class GroupRunner {
     private readonly threshold: number = POOL_THRESHOLD,
   ) {}
 
-  /** Lint one group, in a worker when the pool is running. */
+  /** Lint one group, in a worker when one has room. */
   async lint(task: GroupTask): Promise<GroupOutcome> {
     this.files += task.group.files.length;
-    if (!this.pool && this.threads > 1 && this.files > this.threshold && workersAvailable()) this.pool = new GroupPool(this.threads, this.run);
-    if (this.pool) return this.pool.run(task);
-    return runGroupTask(task, this.run);
+    if (!this.pool && this.threads > 1 && this.files > this.threshold && workersAvailable()) this.pool = new GroupPool(this.threads - 1, this.run);
+    if (!this.pool) return runGroupTask(task, this.run);
+    if (this.pool.hasRoom()) return this.pool.run(task);
+    return new Promise((resolve, reject) => {
+      this.here.push({ task, resolve, reject });
+      this.schedule();
+    });
   }
 
   /** Whether a pool was started (for tests and the benchmark). */
@@ -154,8 +171,33 @@ export class GroupRunner {
     return this.pool !== undefined;
   }
 
+  /** How many groups this thread linted while a pool ran (for tests). */
+  get lintedHere(): number {
+    return this.hereCount;
+  }
+
   /** Stop the pool, if one was started. */
   async close(): Promise<void> {
     await this.pool?.close();
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.here.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      const next = this.here.shift()!;
+      // A worker that freed up meanwhile takes it; otherwise this thread lints it.
+      if (this.pool?.hasRoom()) this.pool.run(next.task).then(next.resolve, next.reject);
+      else {
+        try {
+          this.hereCount++;
+          next.resolve(runGroupTask(next.task, this.run));
+        } catch (error) {
+          next.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      }
+      this.schedule();
+    });
   }
 }

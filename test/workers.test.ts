@@ -67,6 +67,21 @@ describe('worker pool', () => {
     expect(single.pooled).toBe(false);
   });
 
+  it('lints on this thread too once the workers are full, with the findings of linting in-process', async () => {
+    const many = Array.from({ length: 24 }, (_, index) => tasks[index % tasks.length]!);
+    const runner = new GroupRunner(run, 2, 0);
+    try {
+      const results = await Promise.all(many.map((task) => runner.lint(task)));
+      expect(runner.pooled).toBe(true);
+      // The worker took at most its share in flight at first; this thread linted the rest as they came.
+      expect(runner.lintedHere).toBeGreaterThan(0);
+      expect(runner.lintedHere).toBeLessThan(many.length);
+      expect(results).toEqual(many.map((task) => runGroupTask(task, run)));
+    } finally {
+      await runner.close();
+    }
+  });
+
   it('summarizes one file, or says why it is not text', () => {
     const bytes = readFileSync(resolve(example, 'en', pages[0]!));
     expect(summarize({ bytes, file: 'en/a.md', locale: 'en' }).summary?.codeBlocks.length).toBeGreaterThan(0);
