@@ -622,7 +622,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     if (!group) groups.set(page, (group = { id: page, files: [] }));
     // `index.md` and `index.mdx` of one locale: keep the first in path order.
     const existing = group.files.findIndex((candidate) => candidate.locale === locale);
-    const file: PageFile = { locale, path: root + sep + path.split('/').join(sep), file: rootPrefix + path };
+    const file: PageFile = { locale, path: root + sep + (sep === '/' ? path : path.split('/').join(sep)), file: rootPrefix + path };
     if (existing === -1) group.files.push(file);
     else if (file.file < group.files[existing]!.file) group.files[existing] = file;
   }
