@@ -139,6 +139,8 @@ function wordPattern(bare: string, capitalised: string | undefined): RegExp {
   const source = `${start}${word}${end}`;
   let pattern = wordPatterns.get(source);
   if (!pattern) {
+    // Bounded for a long-lived process that lints many trees through the library.
+    if (wordPatterns.size >= 10_000) wordPatterns.clear();
     pattern = new RegExp(source, 'u');
     wordPatterns.set(source, pattern);
   }

@@ -9,6 +9,7 @@
  * - `<page hash>.summaries.json`: each copy's summary under its content hash, read only when a page must be linted
  *   again, so that its unchanged copies are not parsed again.
  *
+ * Results are written when a run ends (a run stopped midway leaves the cache as it was), summaries as pages are linted.
  * The fingerprint covers the tool's version, its own code, its parsers' versions and the extraction options, so a
  * cache written by another version is never read. Files are written to a temporary file and renamed into place, so
  * two runs sharing the cache never see half a file (the last one to write a bucket wins; the other's pages are only
@@ -32,7 +33,10 @@ export interface CachedCopy {
   extracted: Extracted;
 }
 
-/** A copy as the run that linted its page saw it: size and time, the hash of its bytes, and when it was read. */
+/**
+ * A copy as the run that linted its page saw it: size and time, the hash of its bytes, and when it was read (taken
+ * just before reading, so that it never vouches for bytes written later).
+ */
 export interface FileStamp {
   path: string;
   size: number;
@@ -160,7 +164,7 @@ export class SummaryCache {
 
   /** The result stored for a page group, if any; callers check its key. */
   result(group: string): PageResult | undefined {
-    const entry = this.bucket(group)?.pages[group];
+    const entry = this.bucket(bucketOf(group))?.pages[group];
     return entry && typeof entry.key === 'string' && Array.isArray(entry.files) && Array.isArray(entry.findings) ? entry : undefined;
   }
 
@@ -182,26 +186,48 @@ export class SummaryCache {
   }
 
   /** The copies stored for a page group, by file; callers check each hash. */
-  async copies(group: string): Promise<Record<string, CachedCopy>> {
+  copies(group: string): Record<string, CachedCopy> {
     const entry = this.readJson<SummariesEntry>(this.summariesPath(group));
     if (!entry || entry.fingerprint !== this.fingerprint || typeof entry.copies !== 'object' || entry.copies === null) return {};
     return entry.copies;
   }
 
-  /**
-   * Keep a page group's result for the next run (written by flush), and write its copies' summaries when given;
-   * resolves when they are written (awaiting it bounds what waits in memory).
-   */
-  store(group: string, result: PageResult, copies?: Record<string, CachedCopy>): Promise<void> {
+  /** Keep a page group's result for the next run; flush writes it. */
+  keepResult(group: string, result: PageResult): void {
     const name = bucketOf(group);
-    let bucket = this.bucket(group);
+    let bucket = this.bucket(name);
     if (!bucket) this.buckets.set(name, (bucket = { fingerprint: this.fingerprint, pages: {} }));
     bucket.pages[group] = result;
     this.dirty.add(name);
-    if (!copies) return Promise.resolve();
+  }
+
+  /** Write a page group's copies' summaries; resolves when written (awaiting it bounds what waits in memory). */
+  storeCopies(group: string, copies: Record<string, CachedCopy>): Promise<void> {
     const written = this.writeFile(this.summariesPath(group), { fingerprint: this.fingerprint, copies } satisfies SummariesEntry);
     this.writes.push(written);
     return written;
+  }
+
+  /** Forget the results of every page not in `linted`: after a full run, the pages that are gone. */
+  forgetAllBut(linted: Set<string>): void {
+    let names: string[] = [];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      // No cache yet: nothing to forget.
+    }
+    for (const file of names) {
+      const name = /^results-([0-9a-f]{2})\.json$/.exec(file)?.[1];
+      if (name) this.bucket(name);
+    }
+    for (const [name, bucket] of this.buckets) {
+      if (!bucket) continue;
+      for (const group of Object.keys(bucket.pages)) {
+        if (linted.has(group)) continue;
+        delete bucket.pages[group];
+        this.dirty.add(name);
+      }
+    }
   }
 
   /** Wait for every write, and write the buckets that changed; a cache that cannot be written only makes the next run slower. */
@@ -211,8 +237,7 @@ export class SummaryCache {
     this.dirty.clear();
   }
 
-  private bucket(group: string): Bucket | undefined {
-    const name = bucketOf(group);
+  private bucket(name: string): Bucket | undefined {
     if (!this.buckets.has(name)) {
       const bucket = this.readJson<Bucket>(join(this.dir, `results-${name}.json`));
       const valid = bucket?.fingerprint === this.fingerprint && typeof bucket.pages === 'object' && bucket.pages !== null && !Array.isArray(bucket.pages);

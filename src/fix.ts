@@ -13,7 +13,7 @@ import { ruleOptions, UsageError } from './config.js';
 import type { Discovery } from './discover.js';
 import { extract } from './extract.js';
 import { markerMoveFix } from './fix-edits.js';
-import { parseDirectives, rangesOf, type Range } from './suppress.js';
+import { coveringRanges, fileDirectives, rangesFor, type Range } from './suppress.js';
 import { activeRules, discoverTree, type LintOptions } from './lint.js';
 import { lintGroup } from './lint-group.js';
 import { decode, type TextFile } from './read.js';
@@ -273,12 +273,12 @@ async function fixGroup(
     const ranges = new Map<string, Range[]>();
     return list.filter((finding) => {
       const text = texts.get(finding.file)?.current;
-      if (text === undefined || !text.includes('doc-drift-')) return true;
+      if (text === undefined) return true;
       if (!ranges.has(finding.file)) {
-        const { directives, fenceEnds } = parseDirectives(text);
-        ranges.set(finding.file, rangesOf(directives, fenceEnds));
+        const known = fileDirectives(text);
+        ranges.set(finding.file, known ? rangesFor(known) : []);
       }
-      return !ranges.get(finding.file)!.some((range) => finding.line >= range.from && finding.line <= range.to && (range.rules.length === 0 || range.rules.includes(finding.ruleId)));
+      return coveringRanges(ranges.get(finding.file)!, finding).length === 0;
     });
   };
   let findings = withTextFixes(notSuppressed(lintNow()));

@@ -1,6 +1,7 @@
 /**
  * One page group's whole work as plain data: read its copies, parse what the cache does not have, run the rules.
- * The same function runs in-process and in a worker thread, so a worker sends back findings, not summaries.
+ * The same function runs in-process and in a worker thread, so a worker sends back findings (and directives), not
+ * summaries, unless the cache wants them.
  */
 import { rules as allRules } from '../rules/index.js';
 import type { CachedCopy } from './cache.js';
@@ -44,7 +45,10 @@ export interface GroupTask {
   stored?: Record<string, CachedCopy>;
 }
 
-/** What linting a group gives: its findings, its files' inline directives, and each copy's summary when the task was given hashes to store. */
+/**
+ * What linting a group gives: its findings, its files' inline directives, and each copy's summary when the task was
+ * given hashes to store.
+ */
 export interface GroupOutcome {
   findings: Finding[];
   /** The directives of the group's files that have any, by file: applied after the run without reading files again. */

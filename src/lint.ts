@@ -106,6 +106,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   } finally {
     await runner.close();
   }
+  // A full run knows every page: results of pages that are gone need not be read again.
+  if (cache && options.only === undefined && options.shard === undefined) cache.forgetAllBut(new Set(groups.map((group) => group.id)));
   await cache?.flush();
   findings.sort(compareFindings);
   numberFingerprints(findings);
@@ -170,11 +172,12 @@ async function lintOneGroup(group: PageGroup, expected: () => Record<string, str
   const key = keyFor(reads.map((read) => (read.ok ? read.hash : `unreadable:${read.message}`)));
   // Same contents with new times (a checkout, a touch): the findings stand; only the stamps are new.
   if (stored?.key === key) {
-    void cache.store(group.id, { ...stored, files: stamps });
+    cache.keepResult(group.id, { ...stored, files: stamps });
     return stored;
   }
-  const outcome = await runner.lint({ group, expected: expected(), reads, stored: await cache.copies(group.id) });
-  await cache.store(group.id, { key, files: stamps, findings: outcome.findings, directives: outcome.directives }, outcome.copies ?? {});
+  const outcome = await runner.lint({ group, expected: expected(), reads, stored: cache.copies(group.id) });
+  cache.keepResult(group.id, { key, files: stamps, findings: outcome.findings, directives: outcome.directives });
+  await cache.storeCopies(group.id, outcome.copies ?? {});
   return outcome;
 }
 

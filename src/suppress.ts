@@ -66,6 +66,16 @@ export function fileDirectives(text: string): FileDirectives | undefined {
   return directives.length ? { directives, fenceEnds: [...fenceEnds] } : undefined;
 }
 
+/** The line ranges of a file's directives. */
+export function rangesFor(known: FileDirectives): Range[] {
+  return rangesOf(known.directives, new Map(known.fenceEnds));
+}
+
+/** The ranges that suppress `finding`: on its line and naming its rule, or every rule. */
+export function coveringRanges(ranges: Range[], finding: Pick<Finding, 'line' | 'ruleId'>): Range[] {
+  return ranges.filter((range) => finding.line >= range.from && finding.line <= range.to && (range.rules.length === 0 || range.rules.includes(finding.ruleId)));
+}
+
 /** Turn directives into line ranges: next line (a whole fenced block when it opens one), disable…enable, whole file. */
 export function rangesOf(directives: Directive[], fenceEnds: Map<number, number>): Range[] {
   const ranges: Range[] = [];
@@ -114,18 +124,20 @@ export function applyInlineConfig(result: LintResult, options: SuppressOptions):
   }
   // Unused directives can sit in any linted file, not only in files with findings.
   const files = options.reportUnused ? new Set([...(result.files ?? []), ...byFile.keys()]) : new Set(byFile.keys());
+  const recorded = new Set(result.files ?? []);
+  const unreadable = new Set(result.findings.filter((finding) => finding.ruleId === 'unreadable-file').map((finding) => finding.file));
   const kept: Finding[] = [];
   const added: Finding[] = [];
   for (const file of files) {
     const findings = byFile.get(file) ?? [];
-    const known = directivesOf(file, result, options.cwd);
+    const known = directivesOf(file, result, options.cwd, recorded, unreadable);
     if (!known) {
       kept.push(...findings);
       continue;
     }
-    const ranges = rangesOf(known.directives, new Map(known.fenceEnds));
+    const ranges = rangesFor(known);
     for (const finding of findings) {
-      const covering = ranges.filter((range) => finding.line >= range.from && finding.line <= range.to && (range.rules.length === 0 || range.rules.includes(finding.ruleId)));
+      const covering = coveringRanges(ranges, finding);
       for (const range of covering) range.used = true;
       if (covering.length === 0) kept.push(finding);
     }
@@ -158,11 +170,12 @@ export function applyInlineConfig(result: LintResult, options: SuppressOptions):
 }
 
 /**
- * A linted file's directives: from the result when lint() recorded them (it parsed every file already), else read
- * from the file (a result that came from elsewhere).
+ * A file's directives: those lint() recorded when it parsed the file, else read from the file. Only the files of
+ * `result.files` were recorded (a result combined from others reads the rest), and a file that could not be parsed
+ * (not UTF-8, say) is read as well as it can be, so that `disable-file` still silences its unreadable-file finding.
  */
-function directivesOf(file: string, result: LintResult, cwd: string): FileDirectives | undefined {
-  if (result.directives) return result.directives[file];
+function directivesOf(file: string, result: LintResult, cwd: string, recorded: Set<string>, unreadable: Set<string>): FileDirectives | undefined {
+  if (result.directives && recorded.has(file) && !unreadable.has(file)) return result.directives[file];
   try {
     return fileDirectives(readFileSync(resolve(cwd, file), 'utf8'));
   } catch {

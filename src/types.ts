@@ -350,7 +350,10 @@ export interface LintResult {
   layout: LayoutInfo;
   /** Every file linted, relative to the working directory (not part of the JSON output). */
   files?: string[];
-  /** The inline directives of the linted files that have any, by file (not part of the JSON output). */
+  /**
+   * The inline directives of the linted files that have any, by file, as they were when linted (not part of the JSON
+   * output); applyInlineConfig trusts them for the files of `files` only.
+   */
   directives?: Record<string, FileDirectives>;
 }
 

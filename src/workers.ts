@@ -1,8 +1,9 @@
 /**
  * Lint page groups on every core: this thread and a small pool of worker threads (one fewer than the threads asked
- * for), started only when a run has enough files to repay the start-up cost, so that a pre-commit run on one page stays
- * in-process. A worker parses and lints a whole group and sends back its findings. Without a cache it reads the files itself; with one, it is sent the bytes the
- * main thread hashed and the summaries the cache has, and sends back the new summaries too.
+ * for), started only when a run has enough files to repay the start-up cost, so that a pre-commit run on one page
+ * stays in-process. A worker parses and lints a whole group and sends back its findings and directives. Without a
+ * cache it reads the files itself; with one, it is sent the bytes the main thread hashed and the summaries the cache
+ * has, and sends back the new summaries too.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -60,6 +61,7 @@ export class GroupPool {
   private readonly inFlight = new Map<Worker, Map<number, Pending>>();
   private nextId = 0;
   private failure: Error | undefined;
+  private closing = false;
 
   constructor(size: number, run: RunSettings) {
     const script = workerScript();
@@ -67,9 +69,10 @@ export class GroupPool {
       const worker = new Worker(script, { workerData: run, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker.on('message', (reply: Reply) => this.settle(worker, reply));
       worker.on('error', (error) => this.fail(error));
-      // A worker that ends with groups in hand (killed, out of memory) must fail the run, not leave it waiting.
+      // A worker that ends before it is told to (killed, out of memory) must fail the run, not leave it waiting or be
+      // handed more groups.
       worker.on('exit', (code) => {
-        if (this.inFlight.get(worker)?.size) this.fail(new Error(`a worker thread stopped (exit code ${code}) while linting`));
+        if (!this.closing) this.fail(new Error(`a worker thread stopped (exit code ${code}) while linting`));
       });
       worker.unref();
       this.inFlight.set(worker, new Map());
@@ -85,6 +88,11 @@ export class GroupPool {
     });
   }
 
+  /** Why the pool failed, if it did: no group can be linted in it any more. */
+  get failed(): Error | undefined {
+    return this.failure;
+  }
+
   /** Whether a worker would take another group now, without it waiting in the queue. */
   hasRoom(): boolean {
     if (this.failure || this.queue.length > 0) return false;
@@ -94,13 +102,14 @@ export class GroupPool {
 
   /** Stop every worker. */
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all([...this.inFlight.keys()].map((worker) => worker.terminate()));
   }
 
   private dispatch(): void {
     for (const [worker, tasks] of this.inFlight) {
-      // Two groups per worker: the next one is already there when a worker finishes, so it never waits for this
-      // thread to answer its message.
+      // Several groups per worker: the next one is already there when a worker finishes, so it never waits for this
+      // thread to answer its message (or to finish a group of its own).
       while (tasks.size < GROUPS_PER_WORKER && this.queue.length > 0) {
         const pending = this.queue.shift()!;
         const id = this.nextId++;
@@ -186,6 +195,12 @@ export class GroupRunner {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
+      // A failed pool fails the run: the groups waiting here are not linted for nothing.
+      const failure = this.pool?.failed;
+      if (failure) {
+        for (const pending of this.here.splice(0)) pending.reject(failure);
+        return;
+      }
       const next = this.here.shift()!;
       // A worker that freed up meanwhile takes it; otherwise this thread lints it.
       if (this.pool?.hasRoom()) this.pool.run(next.task).then(next.resolve, next.reject);

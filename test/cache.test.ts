@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -112,7 +112,7 @@ describe('cache', () => {
     const cold = await lint({ cwd: tree, threads: 0 });
     const other = new SummaryCache(cache, {}, 'a'.repeat(20));
     const poisoned = cold.findings.map((finding) => ({ ...finding, message: 'from another version' }));
-    for (const page of new Set(cold.findings.map((finding) => finding.page))) void other.store(page, { key: 'any', files: [], findings: poisoned }, {});
+    for (const page of new Set(cold.findings.map((finding) => finding.page))) other.keepResult(page, { key: 'any', files: [], findings: poisoned });
     await other.flush();
     const current = await run(tree, cache);
     expect(messages(current)).toEqual(messages(cold));
@@ -174,6 +174,19 @@ describe('cache', () => {
     const fresh = await lint({ cwd: tree, threads: 0 });
     expect(messages(paired)).toEqual(messages(fresh));
     expect(paired.findings.some((finding) => finding.file === 'de/solo.md' && finding.ruleId === 'code-block-content')).toBe(true);
+  });
+
+  it('forgets the results of deleted pages after a full run, and keeps them after a run on some files', async () => {
+    const { tree, cache } = setup();
+    await run(tree, cache);
+    const pages = () => buckets(cache).flatMap((path) => Object.keys(JSON.parse(readFileSync(path, 'utf8')).pages));
+    expect(pages()).toContain('guides/overview');
+    for (const locale of ['en', 'de', 'fr', 'ja']) rmSync(join(tree, locale, 'guides/overview.md'), { force: true });
+    await run(tree, cache, { only: ['en/api/create-batch.md'] });
+    expect(pages()).toContain('guides/overview');
+    await run(tree, cache);
+    expect(pages()).not.toContain('guides/overview');
+    expect(pages()).toContain('api/create-batch');
   });
 
   it('stays whole when two runs share it at once', async () => {

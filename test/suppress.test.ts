@@ -144,5 +144,8 @@ describe('directive parsing', () => {
     expect(codeFindings(applyInlineConfig(fromElsewhere, { cwd: root, inlineConfig: true }).findings)).toBe(1);
     writeFileSync(join(root, 'de/a.md'), german({ block: '<!-- doc-drift-disable-next-line code-block-content -->\n' }));
     expect(codeFindings(applyInlineConfig(fromElsewhere, { cwd: root, inlineConfig: true }).findings)).toBe(0);
+    // A result combined with findings of files it did not lint reads those files.
+    const combined = { ...result, directives: {}, files: ['en/a.md', 'fr/a.md'] };
+    expect(codeFindings(applyInlineConfig(combined, { cwd: root, inlineConfig: true }).findings)).toBe(0);
   });
 });

@@ -82,6 +82,20 @@ describe('worker pool', () => {
     }
   });
 
+  it('fails the run when a worker stops on its own, instead of handing it more groups', async () => {
+    const pool = new GroupPool(1, run);
+    try {
+      await pool.run(tasks[0]!);
+      const [worker] = (pool as unknown as { inFlight: Map<{ terminate(): Promise<number> }, unknown> }).inFlight.keys();
+      await worker!.terminate();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(pool.hasRoom()).toBe(false);
+      await expect(pool.run(tasks[1]!)).rejects.toThrow(/worker thread stopped/);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('summarizes one file, or says why it is not text', () => {
     const bytes = readFileSync(resolve(example, 'en', pages[0]!));
     expect(summarize({ bytes, file: 'en/a.md', locale: 'en' }).summary?.codeBlocks.length).toBeGreaterThan(0);
