@@ -9,15 +9,15 @@
  * - `<page hash>.summaries.json`: each copy's summary under its content hash, read only when a page must be linted
  *   again, so that its unchanged copies are not parsed again.
  *
- * Results are written when a run ends (a run stopped midway leaves the cache as it was), summaries as pages are linted.
+ * Results are written when a run ends (a run stopped midway leaves the cache as it was); summaries as pages are linted,
+ * by the thread that linted them (they never cross threads, and a full run writes one file per page).
  * The fingerprint covers the tool's version, its own code, its parsers' versions and the extraction options, so a
  * cache written by another version is never read. Files are written to a temporary file and renamed into place, so
  * two runs sharing the cache never see half a file (the last one to write a bucket wins; the other's pages are only
  * linted again next time); an entry that does not parse or does not fit is a miss, never an error.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync, type Stats } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Extracted } from './group-task.js';
@@ -64,6 +64,35 @@ interface Bucket {
 interface SummariesEntry {
   fingerprint: string;
   copies: Record<string, CachedCopy>;
+}
+
+/** Where a page group's summaries go, and the fingerprint to write with them: all a worker needs to store them. */
+export interface SummariesTarget {
+  path: string;
+  fingerprint: string;
+}
+
+/** Write a page group's copies' summaries (from any thread); a cache that cannot be written only makes the next run slower. */
+export function writeSummaries(target: SummariesTarget, copies: Record<string, CachedCopy>): void {
+  writeJsonAtomically(target.path, { fingerprint: target.fingerprint, copies } satisfies SummariesEntry);
+}
+
+const madeDirectories = new Set<string>();
+
+/** Write `value` as JSON to a temporary file and rename it into place: a reader never sees half a file. */
+function writeJsonAtomically(target: string, value: unknown): void {
+  const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const directory = dirname(target);
+    if (!madeDirectories.has(directory)) {
+      mkdirSync(directory, { recursive: true });
+      madeDirectories.add(directory);
+    }
+    writeFileSync(temporary, JSON.stringify(value));
+    renameSync(temporary, target);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
 }
 
 /** Hash of a file's bytes, as the cache keys it. */
@@ -146,8 +175,6 @@ function hashTree(dir: string, hash: ReturnType<typeof createHash>): void {
 /** The cache of one run: read entries, remember what to write, write it all at the end. */
 export class SummaryCache {
   private readonly dir: string;
-  private readonly writes: Array<Promise<void>> = [];
-  private made: Promise<unknown> | undefined;
   /** Result buckets read so far, by name; null for one that was missing or broken. */
   private readonly buckets = new Map<string, Bucket | null>();
   private readonly dirty = new Set<string>();
@@ -201,11 +228,9 @@ export class SummaryCache {
     this.dirty.add(name);
   }
 
-  /** Write a page group's copies' summaries; resolves when written (awaiting it bounds what waits in memory). */
-  storeCopies(group: string, copies: Record<string, CachedCopy>): Promise<void> {
-    const written = this.writeFile(this.summariesPath(group), { fingerprint: this.fingerprint, copies } satisfies SummariesEntry);
-    this.writes.push(written);
-    return written;
+  /** Where the thread that lints a page group writes its copies' summaries (see writeSummaries). */
+  summariesTarget(group: string): SummariesTarget {
+    return { path: this.summariesPath(group), fingerprint: this.fingerprint };
   }
 
   /** Forget the results of every page not in `linted`: after a full run, the pages that are gone. */
@@ -230,10 +255,9 @@ export class SummaryCache {
     }
   }
 
-  /** Wait for every write, and write the buckets that changed; a cache that cannot be written only makes the next run slower. */
-  async flush(): Promise<void> {
-    await Promise.all(this.writes);
-    await Promise.all([...this.dirty].map((name) => this.writeFile(join(this.dir, `results-${name}.json`), this.buckets.get(name))));
+  /** Write the buckets that changed; a cache that cannot be written only makes the next run slower. */
+  flush(): void {
+    for (const name of this.dirty) writeJsonAtomically(join(this.dir, `results-${name}.json`), this.buckets.get(name));
     this.dirty.clear();
   }
 
@@ -259,17 +283,6 @@ export class SummaryCache {
     }
   }
 
-  private async writeFile(target: string, value: unknown): Promise<void> {
-    const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      this.made ??= mkdir(this.dir, { recursive: true });
-      await this.made;
-      await writeFile(temporary, JSON.stringify(value));
-      await rename(temporary, target);
-    } catch {
-      await rm(temporary, { force: true }).catch(() => undefined);
-    }
-  }
 }
 
 /** The bucket a page group's result goes in: the first two hex digits of its id's hash. */

@@ -1,10 +1,10 @@
 /**
  * One page group's whole work as plain data: read its copies, parse what the cache does not have, run the rules.
- * The same function runs in-process and in a worker thread, so a worker sends back findings (and directives), not
- * summaries, unless the cache wants them.
+ * The same function runs in-process and in a worker thread, so a worker sends back findings (and directives), never
+ * summaries: the cache's copy of them is written by the thread that made them.
  */
 import { rules as allRules } from '../rules/index.js';
-import type { CachedCopy } from './cache.js';
+import { writeSummaries, type CachedCopy, type SummariesTarget } from './cache.js';
 import { extract } from './extract.js';
 import { lintGroup } from './lint-group.js';
 import { decode, readBytes } from './read.js';
@@ -43,17 +43,15 @@ export interface GroupTask {
   reads?: ReadCopy[];
   /** Summaries the cache has for this group, by file; used when the hash matches. */
   stored?: Record<string, CachedCopy>;
+  /** Where to write the copies' summaries for the cache (with `reads`, which give their hashes). */
+  storeAt?: SummariesTarget;
 }
 
-/**
- * What linting a group gives: its findings, its files' inline directives, and each copy's summary when the task was
- * given hashes to store.
- */
+/** What linting a group gives: its findings and its files' inline directives. */
 export interface GroupOutcome {
   findings: Finding[];
   /** The directives of the group's files that have any, by file: applied after the run without reading files again. */
   directives?: Record<string, FileDirectives>;
-  copies?: Record<string, CachedCopy>;
 }
 
 /** Decode and extract one file in this thread. */
@@ -96,7 +94,7 @@ export function runGroupTask(task: GroupTask, run: RunSettings): GroupOutcome {
   for (const copy of copies) {
     if (copy.summary?.directives) (outcome.directives ??= {})[copy.file] = copy.summary.directives;
   }
-  if (task.reads) outcome.copies = fresh;
+  if (task.storeAt) writeSummaries(task.storeAt, fresh);
   return outcome;
 }
 

@@ -108,7 +108,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
   // A full run knows every page: results of pages that are gone need not be read again.
   if (cache && options.only === undefined && options.shard === undefined) cache.forgetAllBut(new Set(groups.map((group) => group.id)));
-  await cache?.flush();
+  cache?.flush();
   findings.sort(compareFindings);
   numberFingerprints(findings);
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
@@ -175,9 +175,8 @@ async function lintOneGroup(group: PageGroup, expected: () => Record<string, str
     cache.keepResult(group.id, { ...stored, files: stamps });
     return stored;
   }
-  const outcome = await runner.lint({ group, expected: expected(), reads, stored: cache.copies(group.id) });
+  const outcome = await runner.lint({ group, expected: expected(), reads, stored: cache.copies(group.id), storeAt: cache.summariesTarget(group.id) });
   cache.keepResult(group.id, { key, files: stamps, findings: outcome.findings, directives: outcome.directives });
-  await cache.storeCopies(group.id, outcome.copies ?? {});
   return outcome;
 }
 

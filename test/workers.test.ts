@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgress } from '../src/progress.js';
 // The pool runs compiled workers, so it is tested from dist (npm test builds first).
@@ -34,8 +35,9 @@ describe('worker pool', () => {
     }
   });
 
-  it('reports a file that is not text as a finding instead of failing', async () => {
+  it('reports a file that is not text as a finding instead of failing, and writes the summaries for the cache itself', async () => {
     const pool = new GroupPool(1, run);
+    const storeAt = { path: join(mkdtempSync(join(tmpdir(), 'doc-drift-workers-')), 'cache', 'x.summaries.json'), fingerprint: 'f' };
     try {
       const binary: GroupTask = {
         group: { id: 'x', files: [{ locale: 'en', file: 'en/x.md', path: '/nonexistent' }, { locale: 'de', file: 'de/x.md', path: '/nonexistent' }] },
@@ -44,10 +46,16 @@ describe('worker pool', () => {
           { ok: true, bytes: new Uint8Array([0x23, 0x20, 0x41]), hash: 'a' },
           { ok: true, bytes: new Uint8Array([0x23, 0, 0x41]), hash: 'b' },
         ],
+        storeAt,
       };
       const result = await pool.run(binary);
       expect(result.findings.map((finding) => finding.message).join('\n')).toMatch(/binary/);
-      expect(result.copies?.['de/x.md']?.extracted.unreadable).toMatch(/binary/);
+      // Summaries stay in the worker: only findings and directives come back.
+      expect(Object.keys(result)).toEqual(['findings']);
+      const written = JSON.parse(readFileSync(storeAt.path, 'utf8'));
+      expect(written.fingerprint).toBe('f');
+      expect(written.copies['de/x.md']).toMatchObject({ hash: 'b', locale: 'de', extracted: { unreadable: expect.stringMatching(/binary/) } });
+      expect(written.copies['en/x.md']).toMatchObject({ hash: 'a', extracted: { summary: { file: 'en/x.md' } } });
     } finally {
       await pool.close();
     }
