@@ -91,7 +91,11 @@ function writeJsonAtomically(target: string, value: unknown): void {
     writeFileSync(temporary, JSON.stringify(value));
     renameSync(temporary, target);
   } catch {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was left behind that a later run would read: temporary names are never read.
+    }
   }
 }
 

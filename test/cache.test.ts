@@ -107,6 +107,15 @@ describe('cache', () => {
     expect(messages(await run(tree, cache))).toEqual(messages(cold));
   });
 
+  it('lints as without a cache when the cache cannot be written', async () => {
+    const { tree, cache } = setup();
+    // A file where the cache directory should be: it cannot be created (even by root).
+    writeFileSync(cache, 'not a directory');
+    const expected = messages(await lint({ cwd: tree, threads: 0 }));
+    expect(messages(await run(tree, join(cache, 'inside')))).toEqual(expected);
+    expect(readFileSync(cache, 'utf8')).toBe('not a directory');
+  });
+
   it('never reads a cache written by another version, and removes it', async () => {
     const { tree, cache } = setup();
     const cold = await lint({ cwd: tree, threads: 0 });

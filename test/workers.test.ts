@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,22 @@ describe('worker pool', () => {
       expect(written.fingerprint).toBe('f');
       expect(written.copies['de/x.md']).toMatchObject({ hash: 'b', locale: 'de', extracted: { unreadable: expect.stringMatching(/binary/) } });
       expect(written.copies['en/x.md']).toMatchObject({ hash: 'a', extracted: { summary: { file: 'en/x.md' } } });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('lints a group whose summaries cannot be written for the cache as if there were no cache', async () => {
+    const pool = new GroupPool(1, run);
+    const blocked = join(mkdtempSync(join(tmpdir(), 'doc-drift-workers-')), 'file');
+    writeFileSync(blocked, '');
+    try {
+      const reads = tasks[0]!.group.files.map((file) => {
+        const bytes = readFileSync(file.path);
+        return { ok: true as const, bytes: new Uint8Array(bytes), hash: file.file };
+      });
+      const outcome = await pool.run({ ...tasks[0]!, reads, storeAt: { path: join(blocked, 'x.summaries.json'), fingerprint: 'f' } });
+      expect(outcome).toEqual(runGroupTask(tasks[0]!, run));
     } finally {
       await pool.close();
     }
