@@ -237,7 +237,7 @@ export class SummaryCache {
     return { path: this.summariesPath(group), fingerprint: this.fingerprint };
   }
 
-  /** Forget the results of every page not in `linted`: after a full run, the pages that are gone. */
+  /** Forget the results and summaries of every page not in `linted`: after a full run, the pages that are gone. */
   forgetAllBut(linted: Set<string>): void {
     let names: string[] = [];
     try {
@@ -255,6 +255,11 @@ export class SummaryCache {
         if (linted.has(group)) continue;
         delete bucket.pages[group];
         this.dirty.add(name);
+        try {
+          rmSync(this.summariesPath(group), { force: true });
+        } catch {
+          // Left behind, it is only never read.
+        }
       }
     }
   }

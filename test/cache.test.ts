@@ -185,7 +185,7 @@ describe('cache', () => {
     expect(paired.findings.some((finding) => finding.file === 'de/solo.md' && finding.ruleId === 'code-block-content')).toBe(true);
   });
 
-  it('forgets the results of deleted pages after a full run, and keeps them after a run on some files', async () => {
+  it('forgets the results and summaries of deleted pages after a full run, and keeps them after a run on some files', async () => {
     const { tree, cache } = setup();
     await run(tree, cache);
     const pages = () => buckets(cache).flatMap((path) => Object.keys(JSON.parse(readFileSync(path, 'utf8')).pages));
@@ -193,9 +193,12 @@ describe('cache', () => {
     for (const locale of ['en', 'de', 'fr', 'ja']) rmSync(join(tree, locale, 'guides/overview.md'), { force: true });
     await run(tree, cache, { only: ['en/api/create-batch.md'] });
     expect(pages()).toContain('guides/overview');
+    const summaries = () => entries(cache).filter((path) => path.endsWith('.summaries.json')).length;
+    expect(summaries()).toBe(2);
     await run(tree, cache);
     expect(pages()).not.toContain('guides/overview');
     expect(pages()).toContain('api/create-batch');
+    expect(summaries()).toBe(1);
   });
 
   it('stays whole when two runs share it at once', async () => {
