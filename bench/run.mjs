@@ -19,7 +19,6 @@ const bin = join(repo, 'dist/src/bin.js');
 const markdownlint = join(repo, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
 const floor = join(repo, 'bench/remark-floor.mjs');
 const { discover } = await import(join(repo, 'dist/src/discover.js'));
-const { presetNamed } = await import(join(repo, 'dist/src/presets.js'));
 
 const { values } = parseArgs({
   options: {
@@ -60,9 +59,8 @@ async function prepare(source, dest, scale) {
   // A detected layout names both .md and .mdx patterns; given as flags, a pattern that matches nothing is an error.
   const used = discovery.layout.patterns.filter((pattern) => list.some((file) => file.endsWith(pattern.endsWith('.mdx') ? '.mdx' : '.md')));
   const layoutArgs = ['--no-config', ...used.flatMap((pattern) => ['--pattern', pattern])];
-  // A detected layout with a preset of its name keeps the preset's settings (tldr: translated {{…}} placeholders),
-  // as a run without flags would.
-  if (presetNamed(discovery.layout.name)) layoutArgs.push('--preset', discovery.layout.name);
+  // A detected tldr tree gets its preset's translated {{…}} placeholders (see lint.ts); named patterns would lose them.
+  if (discovery.layout.name === 'tldr') layoutArgs.push('--preset', 'tldr');
   // The source locale a corpus names in its SOURCE.txt (antd: zh-CN), else the detected one.
   let named;
   try {

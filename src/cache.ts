@@ -9,8 +9,8 @@
  * - `<page hash>.summaries.json`: each copy's summary under its content hash, read only when a page must be linted
  *   again, so that its unchanged copies are not parsed again.
  *
- * Results are written when a run ends (a run stopped midway leaves the cache as it was); summaries as pages are linted,
- * by the thread that linted them (they never cross threads, and a full run writes one file per page).
+ * Results are written when a run ends (a run stopped midway leaves the results as they were); summaries as pages are
+ * linted, by the thread that linted them (they never cross threads, and a full run writes one file per page).
  * The fingerprint covers the tool's version, its own code, its parsers' versions and the extraction options, so a
  * cache written by another version is never read. Files are written to a temporary file and renamed into place, so
  * two runs sharing the cache never see half a file (the last one to write a bucket wins; the other's pages are only
@@ -77,18 +77,19 @@ export function writeSummaries(target: SummariesTarget, copies: Record<string, C
   writeJsonAtomically(target.path, { fingerprint: target.fingerprint, copies } satisfies SummariesEntry);
 }
 
-const madeDirectories = new Set<string>();
-
 /** Write `value` as JSON to a temporary file and rename it into place: a reader never sees half a file. */
 function writeJsonAtomically(target: string, value: unknown): void {
   const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    const directory = dirname(target);
-    if (!madeDirectories.has(directory)) {
-      mkdirSync(directory, { recursive: true });
-      madeDirectories.add(directory);
+    const text = JSON.stringify(value);
+    try {
+      writeFileSync(temporary, text);
+    } catch (error) {
+      // The directory is made on the first write, and again if it was removed since (by hand, or by another version).
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(temporary, text);
     }
-    writeFileSync(temporary, JSON.stringify(value));
     renameSync(temporary, target);
   } catch {
     try {
@@ -176,7 +177,7 @@ function hashTree(dir: string, hash: ReturnType<typeof createHash>): void {
   }
 }
 
-/** The cache of one run: read entries, remember what to write, write it all at the end. */
+/** The cache of one run: reads entries, keeps the results to write at the end, says where summaries go. */
 export class SummaryCache {
   private readonly dir: string;
   /** Result buckets read so far, by name; null for one that was missing or broken. */
@@ -237,22 +238,28 @@ export class SummaryCache {
     return { path: this.summariesPath(group), fingerprint: this.fingerprint };
   }
 
-  /** Forget the results and summaries of every page not in `linted`: after a full run, the pages that are gone. */
-  forgetAllBut(linted: Set<string>): void {
+  /**
+   * After a full run, forget the results and summaries of the pages that are gone: not linted, and none of their
+   * copies still on disk (a page another configuration lints from the same cache stays), and remove temporary files
+   * a killed run left behind.
+   */
+  forgetGone(linted: Set<string>): void {
     let names: string[] = [];
     try {
       names = readdirSync(this.dir);
     } catch {
       // No cache yet: nothing to forget.
     }
+    const hourAgo = Date.now() - 3_600_000;
     for (const file of names) {
       const name = /^results-([0-9a-f]{2})\.json$/.exec(file)?.[1];
       if (name) this.bucket(name);
+      else if (file.endsWith('.tmp')) removeIfOlder(join(this.dir, file), hourAgo);
     }
     for (const [name, bucket] of this.buckets) {
       if (!bucket) continue;
-      for (const group of Object.keys(bucket.pages)) {
-        if (linted.has(group)) continue;
+      for (const [group, result] of Object.entries(bucket.pages)) {
+        if (linted.has(group) || !Array.isArray(result?.files) || result.files.some((stamp) => stamp && exists(stamp.path))) continue;
         delete bucket.pages[group];
         this.dirty.add(name);
         try {
@@ -307,6 +314,30 @@ function pruneOtherVersions(location: string, fingerprint: string): void {
     return;
   }
   for (const name of names) {
-    if (name !== fingerprint && /^[0-9a-f]{20}$/.test(name)) rmSync(join(location, name), { recursive: true, force: true });
+    if (name === fingerprint || !/^[0-9a-f]{20}$/.test(name)) continue;
+    try {
+      rmSync(join(location, name), { recursive: true, force: true });
+    } catch {
+      // Not ours to remove (another user's files, a read-only mount), or being written by another run: left as is.
+    }
+  }
+}
+
+/** Remove `path` if it was last modified before `time`; a file that cannot be removed is left. */
+function removeIfOlder(path: string, time: number): void {
+  try {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (stats && stats.mtimeMs < time) rmSync(path, { force: true });
+  } catch {
+    // Another run's, or not ours: left as is.
+  }
+}
+
+/** Whether `path` is there; a path that cannot be looked at counts as there (never forget what may still exist). */
+function exists(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return true;
   }
 }

@@ -106,8 +106,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   } finally {
     await runner.close();
   }
-  // A full run knows every page: results of pages that are gone need not be read again.
-  if (cache && options.only === undefined && options.shard === undefined) cache.forgetAllBut(new Set(groups.map((group) => group.id)));
+  // A full run knows every page: the results of pages that are gone need not be kept.
+  if (cache && options.only === undefined && options.shard === undefined) cache.forgetGone(new Set(groups.map((group) => group.id)));
   cache?.flush();
   findings.sort(compareFindings);
   numberFingerprints(findings);

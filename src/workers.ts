@@ -3,7 +3,7 @@
  * for), started only when a run has enough files to repay the start-up cost, so that a pre-commit run on one page
  * stays in-process. A worker parses and lints a whole group and sends back its findings and directives. Without a
  * cache it reads the files itself; with one, it is sent the bytes the main thread hashed and the summaries the cache
- * has, and sends back the new summaries too.
+ * has, and writes the new summaries to the cache itself.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -133,13 +133,14 @@ export class GroupPool {
   }
 
   private fail(error: Error): void {
-    // A worker that dies takes its task with it; fail everything rather than hang.
-    this.failure = error;
+    // A worker that dies takes its task with it; fail everything rather than hang. Its 'error' comes before its
+    // 'exit': keep the first, which says why.
+    const reason = (this.failure ??= error);
     for (const tasks of this.inFlight.values()) {
-      for (const pending of tasks.values()) pending.reject(error);
+      for (const pending of tasks.values()) pending.reject(reason);
       tasks.clear();
     }
-    for (const pending of this.queue.splice(0)) pending.reject(error);
+    for (const pending of this.queue.splice(0)) pending.reject(reason);
   }
 }
 

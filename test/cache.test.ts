@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SummaryCache } from '../src/cache.js';
 import { main } from '../src/cli.js';
@@ -116,6 +117,30 @@ describe('cache', () => {
     expect(readFileSync(cache, 'utf8')).toBe('not a directory');
   });
 
+  it('writes again after its directory was removed between two runs of one process', async () => {
+    const { tree, cache } = setup();
+    await run(tree, cache);
+    rmSync(cache, { recursive: true });
+    await run(tree, cache);
+    expect(buckets(cache).length).toBeGreaterThan(0);
+    expect(entries(cache).some((path) => path.endsWith('.summaries.json'))).toBe(true);
+  });
+
+  it('leaves a version it cannot remove in place instead of failing the run', async (context) => {
+    const { tree, cache } = setup();
+    const stuck = join(cache, 'b'.repeat(20), 'stuck.json');
+    mkdirSync(dirname(stuck), { recursive: true });
+    writeFileSync(stuck, '{}');
+    // An immutable file cannot be removed, even by root; skipped where the file system has no such flag.
+    if (spawnSync('chattr', ['+i', stuck]).status !== 0) return context.skip();
+    try {
+      expect(messages(await run(tree, cache))).toEqual(messages(await lint({ cwd: tree, threads: 0 })));
+      expect(existsSync(stuck)).toBe(true);
+    } finally {
+      spawnSync('chattr', ['-i', stuck]);
+    }
+  });
+
   it('never reads a cache written by another version, and removes it', async () => {
     const { tree, cache } = setup();
     const cold = await lint({ cwd: tree, threads: 0 });
@@ -199,6 +224,30 @@ describe('cache', () => {
     expect(pages()).not.toContain('guides/overview');
     expect(pages()).toContain('api/create-batch');
     expect(summaries()).toBe(1);
+  });
+
+  it('keeps the results of a page a full run left out while its copies are still on disk (another configuration\'s)', async () => {
+    const { tree, cache } = setup();
+    await run(tree, cache);
+    await run(tree, cache, { ignore: ['**/overview.md'] });
+    const pages = buckets(cache).flatMap((path) => Object.keys(JSON.parse(readFileSync(path, 'utf8')).pages));
+    expect(pages).toContain('guides/overview');
+    expect(entries(cache).filter((path) => path.endsWith('.summaries.json'))).toHaveLength(2);
+  });
+
+  it('removes the temporary files of a killed run once they are an hour old', async () => {
+    const { tree, cache } = setup();
+    await run(tree, cache);
+    const directory = dirname(buckets(cache)[0]!);
+    const old = join(directory, 'results-00.json.123.deadbeef.tmp');
+    const recent = join(directory, 'results-01.json.123.deadbeef.tmp');
+    writeFileSync(old, '{');
+    writeFileSync(recent, '{');
+    const twoHoursAgo = new Date(Date.now() - 7_200_000);
+    utimesSync(old, twoHoursAgo, twoHoursAgo);
+    await run(tree, cache);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
   });
 
   it('stays whole when two runs share it at once', async () => {
