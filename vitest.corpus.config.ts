@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/corpus-full/**/*.test.ts'],
+    globalSetup: ['test/temporary-directory.ts'],
     testTimeout: 900_000,
   },
 });
