@@ -34,6 +34,9 @@ const { values } = parseArgs({
 });
 const cores = availableParallelism();
 const work = mkdtempSync(join(tmpdir(), 'doc-drift-bench-'));
+// The copied trees take hundreds of MB: remove them however the bench ends (done, failed, interrupted).
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 const started = new Date();
 const loadBefore = loadavg();
 
@@ -191,5 +194,4 @@ if (!values['no-synthetic']) {
     writeResults();
   }
 }
-rmSync(work, { recursive: true, force: true });
 console.log(`wrote ${relative(process.cwd(), values.out)}`);
