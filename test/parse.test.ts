@@ -26,7 +26,7 @@ function bothWays(text: string, isMdx: boolean) {
 const everything = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
 
 describe('parse leaves out remark-gfm where a file cannot use it', () => {
-  it('gives the tree remark-gfm gives on a sample of every corpus', () => {
+  it.skipIf(corpora().length === 0)('gives the tree remark-gfm gives on a sample of every corpus', () => {
     let skipped = 0;
     let files = 0;
     for (const corpus of corpora()) {
@@ -108,7 +108,8 @@ describe('parseFrontMatterOnly reads a lone page as far as its front matter', ()
         expect(front === undefined || front.tree.children.length === 0, text.slice(0, 80)).toBe(true);
       }
     }
-    expect(withFrontMatter).toBeGreaterThan(10);
+    // The six edge cases all open with front matter; the corpus samples (when ../shared is here) add many more.
+    expect(withFrontMatter).toBeGreaterThan(corpora().length > 0 ? 10 : 5);
     // Cases it cannot settle from a prefix are left to the whole parse.
     expect(parseFrontMatterOnly('---\ntitle: never closed\n\nBody')).toBeUndefined();
     expect(parseFrontMatterOnly('# No front matter\n')?.tree.children).toEqual([]);
