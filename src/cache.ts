@@ -298,7 +298,6 @@ export class SummaryCache {
       return undefined;
     }
   }
-
 }
 
 /** The bucket a page group's result goes in: the first two hex digits of its id's hash. */

@@ -77,7 +77,7 @@ export function coveringRanges(ranges: Range[], finding: Pick<Finding, 'line' | 
 }
 
 /** Turn directives into line ranges: next line (a whole fenced block when it opens one), disable…enable, whole file. */
-export function rangesOf(directives: Directive[], fenceEnds: Map<number, number>): Range[] {
+function rangesOf(directives: Directive[], fenceEnds: Map<number, number>): Range[] {
   const ranges: Range[] = [];
   const open: Range[] = [];
   for (const directive of directives) {
